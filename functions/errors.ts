@@ -1,0 +1,145 @@
+import type { Text } from './text.ts';
+
+/** One problem with one input field, in the three languages. */
+export type FieldProblem = { field: string; code: string; message: Text };
+
+/** A legal reason, citing the point of the Regulation that decides it. */
+export type Reason = { point: string; code: string; message: Text; numbers?: Record<string, unknown> };
+
+type Details = { field?: string; details?: FieldProblem[]; reasons?: Reason[] };
+
+/**
+ * The one error hierarchy of kenes. Domain code throws these; the HTTP layer turns any of
+ * them into `{ error: { code, message: { kk, ru, en }, field?, details?, reasons? } }` with
+ * `statusCode`. Anything else is a bug and becomes a 500 whose message is never exposed.
+ *
+ * @example
+ * throw new NotFoundError('council-not-found', { kk: 'Кеңес табылмады', ru: 'Совет не найден', en: 'Council not found' });
+ */
+export class KenesError extends Error {
+  readonly statusCode: number = 500;
+  readonly field?: string;
+  readonly details?: FieldProblem[];
+  readonly reasons?: Reason[];
+  constructor(
+    readonly code: string,
+    readonly text: Text,
+    details: Details = {},
+    options?: ErrorOptions,
+  ) {
+    super(`${code}: ${text.en}`, options);
+    this.name = 'KenesError';
+    Object.assign(this, details);
+  }
+}
+
+/** 400: the request is malformed; `details` names every field and reason. */
+export class InvalidInputError extends KenesError {
+  override readonly statusCode = 400;
+  constructor(details: FieldProblem[], options?: ErrorOptions) {
+    super(
+      'invalid-input',
+      {
+        kk: 'Сұрау дұрыс толтырылмаған: ' + details.map((d) => `${d.field} — ${d.message.kk}`).join('; '),
+        ru: 'Запрос заполнен неверно: ' + details.map((d) => `${d.field} — ${d.message.ru}`).join('; '),
+        en: 'The request is invalid: ' + details.map((d) => `${d.field} — ${d.message.en}`).join('; '),
+      },
+      { field: details[0]?.field, details },
+      options,
+    );
+    this.name = 'InvalidInputError';
+  }
+}
+
+/** 401: no valid token. */
+export class UnauthorizedError extends KenesError {
+  override readonly statusCode = 401;
+  constructor(options?: ErrorOptions) {
+    super(
+      'unauthorized',
+      {
+        kk: 'Жарамды кіру белгісі (токен) қажет',
+        ru: 'Требуется действительный токен доступа',
+        en: 'A valid access token is required',
+      },
+      {},
+      options,
+    );
+    this.name = 'UnauthorizedError';
+  }
+}
+
+/** 403: the caller's roles do not allow the action. */
+export class ForbiddenError extends KenesError {
+  override readonly statusCode = 403;
+  constructor(code = 'forbidden', text?: Text, options?: ErrorOptions) {
+    super(
+      code,
+      text ?? {
+        kk: 'Бұл әрекетке рұқсатыңыз жоқ',
+        ru: 'У вас нет права на это действие',
+        en: 'You are not allowed to do this',
+      },
+      {},
+      options,
+    );
+    this.name = 'ForbiddenError';
+  }
+}
+
+/** 404: the record does not exist. */
+export class NotFoundError extends KenesError {
+  override readonly statusCode = 404;
+  constructor(code: string, text: Text, options?: ErrorOptions) {
+    super(code, text, {}, options);
+    this.name = 'NotFoundError';
+  }
+}
+
+/** 409: the record's state forbids the action now (a second ballot, a signed minutes). */
+export class ConflictError extends KenesError {
+  override readonly statusCode = 409;
+  constructor(code: string, text: Text, details: Details = {}, options?: ErrorOptions) {
+    super(code, text, details, options);
+    this.name = 'ConflictError';
+  }
+}
+
+/** 413: the body is larger than the limit. */
+export class PayloadTooLargeError extends KenesError {
+  override readonly statusCode = 413;
+  constructor(limit: number) {
+    super('payload-too-large', {
+      kk: `Сұрау денесі тым үлкен (ең көбі ${limit} байт)`,
+      ru: `Тело запроса слишком велико (не более ${limit} байт)`,
+      en: `The request body is too large (at most ${limit} bytes)`,
+    });
+    this.name = 'PayloadTooLargeError';
+  }
+}
+
+/** 422: the law gives no answer or refuses: every reason cites its point. */
+export class LegalRefusalError extends KenesError {
+  override readonly statusCode = 422;
+  constructor(code: string, text: Text, reasons: Reason[], options?: ErrorOptions) {
+    super(code, text, { reasons }, options);
+    this.name = 'LegalRefusalError';
+  }
+}
+
+/** 415: the body is not JSON. */
+export class UnsupportedMediaTypeError extends KenesError {
+  override readonly statusCode = 415;
+  constructor() {
+    super(
+      'unsupported-media-type',
+      {
+        kk: 'Сұрау денесі application/json болуы керек',
+        ru: 'Тело запроса должно быть application/json',
+        en: 'The request body must be application/json',
+      },
+      { field: 'body' },
+    );
+    this.name = 'UnsupportedMediaTypeError';
+  }
+}

@@ -1,0 +1,110 @@
+import middy from '@middy/core';
+import httpCors from '@middy/http-cors';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import httpJsonBodyParser from '@middy/http-json-body-parser';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import { InvalidInputError, KenesError, PayloadTooLargeError, UnsupportedMediaTypeError } from '../errors.ts';
+import { routeById, type RouteId } from '../api/routes.ts';
+import { authorize, identify, type Identity } from './identity.ts';
+import { logger } from './logger.ts';
+import { parse } from './validate.ts';
+
+/** Largest request body accepted, in bytes (forms and rule amendments fit well below). */
+export const BODY_LIMIT = 256 * 1024;
+
+export type Request<B = unknown, Q = unknown> = {
+  body: B;
+  query: Q;
+  params: Record<string, string>;
+  identity: Identity | undefined;
+  headers: Record<string, string | undefined>;
+};
+
+/** What a handler returns: JSON by default, or a file (HTML, PDF, iCalendar). */
+export type Reply = { status?: number; json?: unknown; file?: { contentType: string; body: string | Buffer } };
+
+type Event = APIGatewayProxyEventV2;
+type Result = Exclude<APIGatewayProxyResultV2, string>;
+
+/**
+ * Wraps a route's logic in the one middleware stack of kenes: request size limit, header
+ * normalisation, JSON body parsing, role check from the authorizer's claims, validation of
+ * body and query with the route's own schemas, CORS, structured logs, and one error shape.
+ *
+ * @example
+ * export const evaluate = handle('rules.evaluate', async ({ body }) => ({ json: await evaluateAt(body) }));
+ */
+export function handle(routeId: RouteId, logic: (request: Request<any, any>) => Promise<Reply>) {
+  const route = routeById(routeId);
+  const chain = middy<Event, Result, Error, Context>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use({ before: limitBodySize })
+    .use(httpHeaderNormalizer())
+    .use(httpCors({ origins: [process.env.KENES_WEB_ORIGIN ?? '*'], credentials: false }))
+    .use({ onError: respondWithError });
+  if (route.body) chain.use(httpJsonBodyParser());
+  return chain.handler(async function runRoute(event) {
+    const identity = identify(event);
+    authorize(identity, route.access);
+    const request: Request = {
+      body: route.body ? parse(route.body, event.body, 'body') : undefined,
+      query: route.query ? parse(route.query, event.queryStringParameters ?? {}, 'query') : (event.queryStringParameters ?? {}),
+      params: (event.pathParameters ?? {}) as Record<string, string>,
+      identity,
+      headers: event.headers,
+    };
+    const reply = await logic(request);
+    const status = reply.status ?? route.status ?? 200;
+    logger.info('request', { route: route.id, status });
+    if (reply.file) {
+      const binary = Buffer.isBuffer(reply.file.body);
+      return {
+        statusCode: status,
+        headers: { 'content-type': reply.file.contentType },
+        body: binary ? (reply.file.body as Buffer).toString('base64') : (reply.file.body as string),
+        isBase64Encoded: binary,
+      };
+    }
+    return { statusCode: status, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(reply.json ?? null) };
+  });
+}
+
+async function limitBodySize(request: { event: Event }): Promise<void> {
+  const body = request.event.body ?? '';
+  const bytes = request.event.isBase64Encoded ? Math.floor((body.length * 3) / 4) : Buffer.byteLength(body);
+  if (bytes > BODY_LIMIT) throw new PayloadTooLargeError(BODY_LIMIT);
+}
+
+/** Turns any error into the one error shape; an unexpected one is a 500 that leaks nothing. */
+async function respondWithError(request: { error: unknown; response?: Result; event: Event }): Promise<Result> {
+  const error = asKenesError(request.error);
+  const status = error?.statusCode ?? 500;
+  const body = error
+    ? { code: error.code, message: error.text, field: error.field, details: error.details, reasons: error.reasons }
+    : { code: 'internal-error', message: { kk: 'Ішкі қате', ru: 'Внутренняя ошибка', en: 'Internal error' } };
+  if (error) logger.info('refused', { status, code: error.code });
+  else logger.error('unexpected error', { errorName: (request.error as Error)?.name, stack: (request.error as Error)?.stack });
+  request.response = {
+    ...request.response,
+    statusCode: status,
+    headers: { ...request.response?.headers, 'content-type': 'application/json; charset=utf-8' },
+    body: JSON.stringify({ error: body }),
+  };
+  return request.response;
+}
+
+/** middy's own parser errors (plain http errors) become ours, in three languages. */
+function asKenesError(error: unknown): KenesError | undefined {
+  if (error instanceof KenesError) return error;
+  const http = error as { statusCode?: number; message?: string };
+  if (http?.statusCode !== 415) return undefined;
+  if (http.message === 'Unsupported Media Type') return new UnsupportedMediaTypeError();
+  return new InvalidInputError([
+    {
+      field: 'body',
+      code: 'malformed-json',
+      message: { kk: 'жарамды JSON емес', ru: 'не является корректным JSON', en: 'is not valid JSON' },
+    },
+  ]);
+}

@@ -1,0 +1,34 @@
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { ForbiddenError, UnauthorizedError } from '../errors.ts';
+import { ROLES, ROLES_CLAIM, type Role } from './roles.ts';
+
+/** Who calls: read from the authorizer's claims in the event, and from nothing else. */
+export type Identity = { sub: string; roles: Role[] };
+
+type JwtClaims = Record<string, string | number | boolean | string[]>;
+
+/**
+ * The caller's identity from an HTTP API v2 event, or undefined for an anonymous call.
+ * API Gateway's JWT authorizer hands array claims over as a string like `[admin chair]`.
+ *
+ * @example
+ * identify(event)?.roles.includes('chair');
+ */
+export function identify(event: APIGatewayProxyEventV2): Identity | undefined {
+  const claims = (event.requestContext as { authorizer?: { jwt?: { claims?: JwtClaims } } }).authorizer?.jwt?.claims;
+  const sub = claims?.sub;
+  if (typeof sub !== 'string' || sub === '') return undefined;
+  return { sub, roles: parseRoles(claims?.[ROLES_CLAIM]) };
+}
+
+function parseRoles(claim: JwtClaims[string] | undefined): Role[] {
+  const raw = Array.isArray(claim) ? claim : typeof claim === 'string' ? claim.replace(/^\[|\]$/g, '').split(/[\s,]+/) : [];
+  return raw.map((r) => r.replace(/^"|"$/g, '')).filter((r): r is Role => (ROLES as readonly string[]).includes(r));
+}
+
+/** Throws 401 without an identity and 403 when none of `allowed` is held. */
+export function authorize(identity: Identity | undefined, allowed: 'public' | readonly Role[]): void {
+  if (allowed === 'public') return;
+  if (!identity) throw new UnauthorizedError();
+  if (!identity.roles.some((role) => allowed.includes(role))) throw new ForbiddenError();
+}

@@ -1,0 +1,65 @@
+import type { z } from 'zod';
+import { InvalidInputError, type FieldProblem } from '../errors.ts';
+import type { Text } from '../text.ts';
+
+/**
+ * Parses `input` with a zod schema; on failure throws one InvalidInputError naming every
+ * field and reason in kk, ru and en. Refinements speak for themselves by passing
+ * `params: { code, message: Text }`.
+ *
+ * @example
+ * const body = parse(EvaluateRequest, event.body, 'body');
+ */
+export function parse<S extends z.ZodType>(schema: S, input: unknown, prefix?: string): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw new InvalidInputError(result.error.issues.map((issue) => problem(issue, prefix)));
+}
+
+function problem(issue: z.core.$ZodIssue, prefix?: string): FieldProblem {
+  const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(root)';
+  const own = (issue as { params?: { code?: string; message?: Text } }).params;
+  if (own?.message && own.code) return { field: path, code: own.code, message: own.message };
+  return { field: path, code: issue.code, message: describe(issue) };
+}
+
+function describe(issue: z.core.$ZodIssue): Text {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined
+        ? { kk: 'міндетті өріс толтырылмаған', ru: 'обязательное поле не заполнено', en: 'is required' }
+        : {
+            kk: `түрі дұрыс емес: ${issue.expected} күтілген`,
+            ru: `неверный тип: ожидается ${issue.expected}`,
+            en: `has the wrong type: expected ${issue.expected}`,
+          };
+    case 'too_small':
+      return {
+        kk: `тым кіші: ең азы ${String(issue.minimum)}`,
+        ru: `слишком мало: не менее ${String(issue.minimum)}`,
+        en: `is too small: at least ${String(issue.minimum)}`,
+      };
+    case 'too_big':
+      return {
+        kk: `тым үлкен: ең көбі ${String(issue.maximum)}`,
+        ru: `слишком много: не более ${String(issue.maximum)}`,
+        en: `is too big: at most ${String(issue.maximum)}`,
+      };
+    case 'invalid_value': {
+      const allowed = issue.values.map(String).join(', ');
+      return { kk: `рұқсат етілген мәндер: ${allowed}`, ru: `допустимые значения: ${allowed}`, en: `must be one of: ${allowed}` };
+    }
+    case 'invalid_format':
+      return issue.format === 'date'
+        ? { kk: 'күн ЖЖЖЖ-АА-КК пішімінде болуы керек', ru: 'дата должна быть в формате ГГГГ-ММ-ДД', en: 'must be a date YYYY-MM-DD' }
+        : { kk: `пішімі дұрыс емес (${issue.format})`, ru: `неверный формат (${issue.format})`, en: `has an invalid format (${issue.format})` };
+    case 'unrecognized_keys': {
+      const keys = issue.keys.join(', ');
+      return { kk: `белгісіз өрістер: ${keys}`, ru: `неизвестные поля: ${keys}`, en: `has unknown fields: ${keys}` };
+    }
+    case 'not_multiple_of':
+      return { kk: 'бүтін сан болуы керек', ru: 'должно быть целым числом', en: 'must be a whole number' };
+    default:
+      return { kk: 'мәні дұрыс емес', ru: 'недопустимое значение', en: 'is invalid' };
+  }
+}
