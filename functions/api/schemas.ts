@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Schemas shared by many routes; each route's own schemas sit beside its domain. */
-export const Text = z.object({ kk: z.string(), ru: z.string(), en: z.string() }).meta({ id: 'Text' });
+export const Text = z.object({ kk: z.string(), ru: z.string(), en: z.string() });
 
 export const IsoDate = z.iso.date().meta({ description: 'A calendar date, YYYY-MM-DD', example: '2020-03-01' });
 
@@ -12,7 +12,7 @@ export const Reason = z
     message: Text,
     numbers: z.record(z.string(), z.unknown()).optional(),
   })
-  .meta({ id: 'Reason' });
+ ;
 
 export const ErrorResponse = z
   .object({
@@ -24,6 +24,6 @@ export const ErrorResponse = z
       reasons: z.array(Reason).optional(),
     }),
   })
-  .meta({ id: 'ErrorResponse' });
+ ;
 
 export const HealthResponse = z.object({ status: z.literal('ok'), today: IsoDate });

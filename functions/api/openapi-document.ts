@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { ErrorResponse } from './schemas.ts';
+import { routes, type Route } from './routes.ts';
+
+/**
+ * The OpenAPI 3.1 document, generated from the route table and the very zod schemas the
+ * handlers validate with: it cannot drift from what the API does.
+ *
+ * @example
+ * openApiDocument().paths['/v1/health'].get.security; // []
+ */
+export function openApiDocument() {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of routes as readonly Route[]) {
+    paths[route.path] ??= {};
+    paths[route.path]![route.method.toLowerCase()] = operation(route);
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'kenes',
+      version: '1',
+      description:
+        'The Coordination Council under the Commissioner for Human Rights of Kazakhstan. Every legal outcome cites its point of the Regulation and speaks kk, ru and en.',
+    },
+    servers: [{ url: '/' }],
+    components: {
+      securitySchemes: {
+        cognito: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'A Cognito access/id token on AWS; locally a dev token from POST /v1/local/tokens. Roles are the `cognito:groups` claim.',
+        },
+      },
+      schemas: { ErrorResponse: jsonSchema(ErrorResponse, 'output') },
+    },
+    paths,
+  };
+}
+
+function operation(route: Route) {
+  const isPublic = route.access === 'public';
+  const errorRef = { $ref: '#/components/schemas/ErrorResponse' };
+  const errors: Record<string, string> = { '400': 'Invalid input: every field and reason, in kk, ru and en' };
+  if (!isPublic) Object.assign(errors, { '401': 'No valid token', '403': 'The caller lacks the role' });
+  Object.assign(errors, { '404': 'Not found', '409': 'Conflicts with the current state', '413': 'Body too large', '422': 'Refused by the law: every reason cites its point' });
+  const status = String(route.status ?? 200);
+  const success = route.responseType
+    ? { description: 'OK', content: { [route.responseType]: {} } }
+    : { description: 'OK', content: { 'application/json': { schema: route.response ? jsonSchema(route.response, 'output') : {} } } };
+  return {
+    operationId: route.id,
+    summary: route.summary,
+    security: isPublic ? [] : [{ cognito: [] }],
+    ...(isPublic ? {} : { 'x-kenes-roles': route.access }),
+    parameters: [...pathParameters(route.path), ...queryParameters(route.query)],
+    ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } } : {}),
+    responses: {
+      [status]: success,
+      ...Object.fromEntries(Object.entries(errors).map(([code, description]) => [code, { description, content: { 'application/json': { schema: errorRef } } }])),
+    },
+  };
+}
+
+function pathParameters(path: string) {
+  return [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
+}
+
+function queryParameters(query: z.ZodType | undefined) {
+  if (!query) return [];
+  const schema = jsonSchema(query, 'input') as { properties?: Record<string, unknown>; required?: string[] };
+  return Object.entries(schema.properties ?? {}).map(([name, s]) => ({ name, in: 'query', required: schema.required?.includes(name) ?? false, schema: s }));
+}
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output') {
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown>;
+  return rest;
+}

@@ -1,0 +1,7 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient, tableName } from './client.ts';
+
+/** Reads a key that need not exist: succeeds once the table answers. */
+export async function pingTable(): Promise<void> {
+  await documentClient().send(new GetCommand({ TableName: tableName(), Key: { pk: 'HEALTH', sk: 'HEALTH' } }));
+}

@@ -1,0 +1,119 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { type CfnElement, Duration, Stack, Validations } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { TABLE_NAME_ENV } from '../../functions/store/table.ts';
+import { functionsDir, lockFile, repoRoot, rulesDir } from './paths.ts';
+
+/** What a function may do to the table; `none` gets neither the table's name nor a grant. */
+export type TableAccess = 'none' | 'read' | 'write';
+
+export type KenesFunctionProps = {
+  /** Handler module, relative to `functions/` (as in the route and job tables). */
+  module: string;
+  /** Named export Lambda invokes. */
+  handler: string;
+  description?: string;
+  /** @default 10 seconds (API routes); jobs pass 60. */
+  timeout?: Duration;
+};
+
+/** Where the handlers read the law's YAML files (the bundle's copy of `rules/`). */
+const RULES_DIR_IN_BUNDLE = '/var/task/rules';
+
+/**
+ * The one Lambda function shape of kenes: Node 22 on arm64, ESM bundle with the law's
+ * `rules/` beside it, X-Ray tracing, its own log group and a role that can write only there.
+ *
+ * @example
+ * const health = new KenesFunction(this, 'Health', { module: 'api/health.ts', handler: 'health' });
+ * health.bindTable({ table, accessMode: 'read' });
+ * new HttpLambdaIntegration('HealthIntegration', health.function);
+ */
+export class KenesFunction extends Construct {
+  readonly function: NodejsFunction;
+  readonly role: Role;
+
+  constructor(scope: Construct, id: string, props: KenesFunctionProps) {
+    super(scope, id);
+    // Fail synth loudly: a bundle without the law would only fail at run time, in AWS.
+    if (!existsSync(rulesDir)) {
+      throw new Error(`KenesFunction ${id}: ${rulesDir} does not exist; every bundle ships the rules/ folder`);
+    }
+    // Own role instead of AWSLambdaBasicExecutionRole: it may write logs to its own group only.
+    const role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
+    const logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.THREE_MONTHS });
+    this.role = role;
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: join(functionsDir, props.module),
+      handler: props.handler,
+      description: props.description?.slice(0, 256),
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: 512,
+      timeout: props.timeout ?? Duration.seconds(10),
+      tracing: Tracing.ACTIVE,
+      role,
+      logGroup,
+      environment: {
+        KENES_RULES_DIR: RULES_DIR_IN_BUNDLE,
+        NODE_OPTIONS: '--enable-source-maps',
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      },
+      projectRoot: repoRoot,
+      depsLockFilePath: lockFile,
+      bundling: {
+        format: OutputFormat.ESM,
+        mainFields: ['module', 'main'],
+        // CommonJS dependencies call `require`, which an ES module does not have.
+        banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+        minify: true,
+        sourceMap: true,
+        target: 'node22',
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          // inputDir is the project root (a container path under Docker bundling).
+          afterBundling: (inputDir: string, outputDir: string) => [
+            `cp -R "${inputDir}/rules" "${outputDir}/rules"`,
+          ],
+        },
+      },
+    });
+    logGroup.grantWrite(role);
+    Validations.of(this.function).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason: 'nodejs22.x is pinned on purpose: the bundle targets node22 and the code is tested on it; move runtime and target together',
+    });
+    Validations.of(role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions, so active tracing needs Resource *',
+    });
+  }
+
+  /**
+   * Gives the function the table's name and exactly the access it needs, in one call:
+   * `read` → grantReadData, `write` → grantReadWriteData, `none` → nothing.
+   *
+   * @example
+   * fn.bindTable({ table, accessMode: route.table });
+   */
+  bindTable({ table, accessMode }: { table: ITable; accessMode: TableAccess }): void {
+    if (accessMode === 'none') return;
+    this.function.addEnvironment(TABLE_NAME_ENV, table.tableName);
+    if (accessMode === 'read') table.grantReadData(this.role);
+    else table.grantReadWriteData(this.role);
+    // cdk-nag names the finding after the table's logical id: <Logical.Arn>/index/*.
+    const tableResource = table.node.defaultChild as CfnElement;
+    const tableId = Stack.of(tableResource).getLogicalId(tableResource);
+    Validations.of(this.role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${tableId}.Arn>/index/*]`,
+      reason: "Queries go through the table's GSIs; the grant covers <table>/index/* of this one table only",
+    });
+  }
+}

@@ -1,0 +1,55 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { TABLE_NAME_ENV } from '../../functions/store/table.ts';
+import { createTable, startDynamo, type LocalDynamo } from './dynamo.ts';
+import { repoRoot } from './server.ts';
+
+export const DATA_DIR = join(repoRoot, '.data');
+const STATE_FILE = join(DATA_DIR, 'local.json');
+export const LOCAL_TABLE = 'kenes';
+
+/**
+ * Brings up what the handlers need locally: DynamoDB Local (persisted under `.data/`, or in
+ * memory) with the table, and the environment variables the CDK function construct sets on
+ * Lambda. Used by `npm start`, `npm run job` and the integration tests alike.
+ */
+export async function localEnvironment(options: { inMemory: boolean }): Promise<LocalDynamo> {
+  const dynamo = await startDynamo(options.inMemory ? undefined : join(DATA_DIR, 'dynamodb'));
+  await createTable(dynamo.endpoint, LOCAL_TABLE);
+  useDynamo(dynamo.endpoint);
+  return dynamo;
+}
+
+export function useDynamo(endpoint: string): void {
+  process.env.KENES_DYNAMO_ENDPOINT = endpoint;
+  process.env[TABLE_NAME_ENV] = LOCAL_TABLE;
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+}
+
+/** The dev tokens' signing key: kept under `.data/` so tokens survive a restart. */
+export function signingKey(inMemory: boolean): Uint8Array {
+  if (inMemory) return randomBytes(32);
+  const file = join(DATA_DIR, 'local-signing.key');
+  if (!existsSync(file)) {
+    mkdirSync(DATA_DIR, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
+  }
+  return Buffer.from(readFileSync(file, 'utf8'), 'base64');
+}
+
+/** Where a running `npm start` tells `npm run job` its DynamoDB endpoint. */
+export function writeState(state: { endpoint: string; url: string; pid: number }): void {
+  mkdirSync(DATA_DIR, { recursive: true });
+  writeFileSync(STATE_FILE, JSON.stringify(state));
+}
+
+export function readState(): { endpoint: string; url: string; pid: number } | undefined {
+  try {
+    const state = JSON.parse(readFileSync(STATE_FILE, 'utf8'));
+    process.kill(state.pid, 0);
+    return state;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,148 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import { routes, type Route } from '../../functions/api/routes.ts';
+import { httpApiEvent, lambdaContext } from './event.ts';
+import { MintRequest, type LocalTokens } from './tokens.ts';
+
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The handler module CDK bundles for a route or job: `functions/<module>`. */
+export function entryOf(module: string): string {
+  return join(repoRoot, 'functions', module);
+}
+
+type Handler = (event: unknown, context: Context) => Promise<APIGatewayProxyResultV2>;
+
+/** Loads the very export Lambda invokes: `functions/<module>`'s `<handler>`. */
+export async function loadHandler(target: { module: string; handler: string }): Promise<Handler> {
+  const module = (await import(pathToFileURL(entryOf(target.module)).href)) as Record<string, Handler>;
+  const handler = module[target.handler];
+  if (typeof handler !== 'function') throw new Error(`functions/${target.module} has no export ${target.handler}`);
+  return handler;
+}
+
+const CORS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'GET,POST,PUT,DELETE,OPTIONS',
+  'access-control-allow-headers': 'authorization,content-type',
+  'access-control-max-age': '3600',
+};
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+};
+
+/**
+ * The local stand-in for API Gateway + CloudFront: routes `/v1/*` to the route table's handler
+ * exports as HTTP API v2 events (401 for a missing or bad token on a non-public route, as the
+ * JWT authorizer does), mints dev tokens at `POST /v1/local/tokens`, and serves `web/` at `/`.
+ * It holds no business logic.
+ */
+export function createLocalServer(tokens: LocalTokens): Server {
+  const matchers = (routes as readonly Route[]).map((route) => ({ route, pattern: pathPattern(route.path) }));
+  const webRoot = join(repoRoot, 'web');
+
+  return createServer(async function serve(req: IncomingMessage, res: ServerResponse) {
+    try {
+      const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+      const method = (req.method ?? 'GET').toUpperCase();
+      const body = await readBody(req);
+      if (method === 'OPTIONS') return send(res, 204, CORS, '');
+      if (method === 'POST' && url.pathname === '/v1/local/tokens') return await mint(res, tokens, body);
+      if (!url.pathname.startsWith('/v1/')) return await serveStatic(res, webRoot, url.pathname);
+
+      const found = matchers
+        .filter((m) => m.route.method === method)
+        .map((m) => ({ route: m.route, match: m.pattern.exec(url.pathname) }))
+        .find((m) => m.match);
+      if (!found) return send(res, 404, { 'content-type': 'application/json' }, JSON.stringify({ message: 'Not Found' }));
+
+      const claims = await claimsOf(req, tokens);
+      if (found.route.access !== 'public' && !claims) {
+        return send(res, 401, { 'content-type': 'application/json', 'www-authenticate': 'Bearer' }, JSON.stringify({ message: 'Unauthorized' }));
+      }
+      const pathParameters = Object.fromEntries(Object.entries(found.match!.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)]));
+      const event = httpApiEvent({ route: found.route, method, url, headers: req.headers, body, pathParameters, claims });
+      const handler = await loadHandler(found.route);
+      const result = await handler(event, lambdaContext(found.route));
+      return reply(res, result);
+    } catch (error) {
+      // A handler never throws (middy turns errors into responses): this is the server's own fault.
+      console.error('local server error', error);
+      return send(res, 502, { 'content-type': 'application/json' }, JSON.stringify({ message: 'Internal Server Error' }));
+    }
+  });
+}
+
+function pathPattern(path: string): RegExp {
+  const segments = path.split('/').map((segment) => {
+    const name = /^\{(\w+)\}$/.exec(segment)?.[1];
+    return name ? `(?<${name}>[^/]+)` : segment.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
+  });
+  return new RegExp(`^${segments.join('/')}$`);
+}
+
+async function claimsOf(req: IncomingMessage, tokens: LocalTokens) {
+  const header = req.headers.authorization ?? '';
+  const token = /^Bearer\s+(.+)$/i.exec(header)?.[1];
+  return token ? tokens.verify(token) : undefined;
+}
+
+async function mint(res: ServerResponse, tokens: LocalTokens, body: Buffer) {
+  let json: unknown;
+  try {
+    json = JSON.parse(body.toString('utf8') || '{}');
+  } catch {
+    json = undefined;
+  }
+  const parsed = MintRequest.safeParse(json);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
+    return send(res, 400, { 'content-type': 'application/json' }, JSON.stringify({ error: { code: 'invalid-input', message: { kk: problems, ru: problems, en: problems } } }));
+  }
+  const token = await tokens.mint(parsed.data.sub, parsed.data.roles);
+  return send(res, 201, { 'content-type': 'application/json' }, JSON.stringify({ token, sub: parsed.data.sub, roles: parsed.data.roles }));
+}
+
+async function serveStatic(res: ServerResponse, root: string, pathname: string) {
+  const relative = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
+  let file = resolve(root, `.${relative}`);
+  if (!file.startsWith(root)) return send(res, 404, { 'content-type': 'text/plain' }, 'Not Found');
+  if (file === root || pathname.endsWith('/')) file = join(file, 'index.html');
+  try {
+    const content = await readFile(file);
+    return send(res, 200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }, content);
+  } catch {
+    return send(res, 404, { 'content-type': 'text/plain' }, 'Not Found');
+  }
+}
+
+function reply(res: ServerResponse, result: APIGatewayProxyResultV2) {
+  if (typeof result === 'string') return send(res, 200, { 'content-type': 'application/json' }, result);
+  const body = result.body ?? '';
+  const headers = { ...CORS, ...(result.headers as Record<string, string> | undefined) };
+  return send(res, result.statusCode ?? 200, headers, result.isBase64Encoded ? Buffer.from(body, 'base64') : body);
+}
+
+function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string | Buffer) {
+  res.writeHead(status, headers);
+  res.end(body);
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolveBody(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}

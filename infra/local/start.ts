@@ -1,0 +1,64 @@
+import { createServer } from 'node:net';
+import { today } from '../../functions/clock.ts';
+import { localEnvironment, signingKey, writeState } from './environment.ts';
+import { createLocalServer } from './server.ts';
+import { localTokens } from './tokens.ts';
+
+/**
+ * `npm start`: DynamoDB Local + the table + the local API server + the forms, one command.
+ * `--in-memory` (or KENES_IN_MEMORY=1) keeps no data; PORT picks the port (default 3000);
+ * KENES_TODAY sets the clock (default below: a date when the Regulation was in force).
+ */
+const inMemory = process.argv.includes('--in-memory') || process.env.KENES_IN_MEMORY === '1';
+const port = Number(process.env.PORT ?? 3000);
+// The act was repealed in 2023: a first run shows the Council at work while it was in force.
+process.env.KENES_TODAY ??= '2020-03-02';
+
+if (!(await portIsFree(port))) {
+  console.error(`Port ${port} is already in use. Stop what runs there or start on another port: PORT=3001 npm start`);
+  process.exit(1);
+}
+
+const started = Date.now();
+const dynamo = await localEnvironment({ inMemory }).catch((error: Error) => {
+  console.error(`Could not start DynamoDB Local: ${error.message}`);
+  process.exit(1);
+});
+const server = createLocalServer(localTokens(signingKey(inMemory)));
+
+async function stop(code = 0) {
+  server.close();
+  await dynamo.stop();
+  process.exit(code);
+}
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());
+server.on('error', (error: NodeJS.ErrnoException) => {
+  console.error(error.code === 'EADDRINUSE' ? `Port ${port} is already in use: PORT=3001 npm start` : `Server error: ${error.message}`);
+  void stop(1);
+});
+
+server.listen(port, () => {
+  const url = `http://localhost:${port}`;
+  writeState({ endpoint: dynamo.endpoint, url, pid: process.pid });
+  console.log(
+    [
+      `kenes is running at ${url} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+      `  forms:   ${url}/`,
+      `  health:  ${url}/v1/health`,
+      `  openapi: ${url}/v1/openapi.json`,
+      `  token:   curl -s -X POST ${url}/v1/local/tokens -H 'content-type: application/json' -d '{"sub":"chair-1","roles":["chair"]}'`,
+      `  today:   ${today()} (set KENES_TODAY=YYYY-MM-DD to change the clock)`,
+      `  data:    ${inMemory ? 'in memory' : '.data/ (npm start -- --in-memory keeps nothing)'}`,
+      'Ctrl-C stops everything.',
+    ].join('\n'),
+  );
+});
+
+function portIsFree(candidate: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(candidate, () => probe.close(() => resolve(true)));
+  });
+}
