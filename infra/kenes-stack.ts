@@ -22,8 +22,10 @@ export type KenesStackProps = StackProps & {
  */
 export class KenesStack extends Stack {
   readonly table: KenesTable;
+  readonly auth: KenesAuth;
   readonly api: KenesApi;
   readonly jobs: KenesJobs;
+  readonly web: KenesWeb;
 
   constructor(scope: Construct, id: string, props: KenesStackProps = {}) {
     super(scope, id, { description: 'kenes: the Coordination Council under the Commissioner for Human Rights', ...props });
@@ -31,6 +33,7 @@ export class KenesStack extends Stack {
 
     this.table = new KenesTable(this, 'Table');
     const auth = new KenesAuth(this, 'Auth');
+    this.auth = auth;
     this.api = new KenesApi(this, 'Api', {
       table: this.table,
       userPool: auth.userPool,
@@ -39,6 +42,7 @@ export class KenesStack extends Stack {
     });
     this.jobs = new KenesJobs(this, 'Jobs', { table: this.table });
     const web = new KenesWeb(this, 'Web', { apiDomainName: this.api.domainName });
+    this.web = web;
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.stage.url });
     new CfnOutput(this, 'WebUrl', { value: `https://${web.distribution.distributionDomainName}` });

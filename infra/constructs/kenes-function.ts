@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { type CfnElement, Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
@@ -8,6 +8,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { TABLE_NAME_ENV } from '../../functions/store/table.ts';
+import { acknowledge, arnInFinding } from './nag.ts';
 import { functionsDir, lockFile, repoRoot, rulesDir } from './paths.ts';
 
 /** What a function may do to the table; `none` gets neither the table's name nor a grant. */
@@ -86,13 +87,11 @@ export class KenesFunction extends Construct {
       },
     });
     logGroup.grantWrite(role);
-    Validations.of(this.function).acknowledge({
-      id: 'AwsSolutions-L1',
-      reason: 'nodejs22.x is pinned on purpose: the bundle targets node22 and the code is tested on it; move runtime and target together',
+    acknowledge(this.function, {
+      L1: 'nodejs22.x is pinned on purpose: the bundle targets node22 and the code is tested on it; move runtime and target together',
     });
-    Validations.of(role).acknowledge({
-      id: 'AwsSolutions-IAM5[Resource::*]',
-      reason: 'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions, so active tracing needs Resource *',
+    acknowledge(role, {
+      'IAM5[Resource::*]': 'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions, so active tracing needs Resource *',
     });
   }
 
@@ -108,12 +107,9 @@ export class KenesFunction extends Construct {
     this.function.addEnvironment(TABLE_NAME_ENV, table.tableName);
     if (accessMode === 'read') table.grantReadData(this.role);
     else table.grantReadWriteData(this.role);
-    // cdk-nag names the finding after the table's logical id: <Logical.Arn>/index/*.
-    const tableResource = table.node.defaultChild as CfnElement;
-    const tableId = Stack.of(tableResource).getLogicalId(tableResource);
-    Validations.of(this.role).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${tableId}.Arn>/index/*]`,
-      reason: "Queries go through the table's GSIs; the grant covers <table>/index/* of this one table only",
+    acknowledge(this.role, {
+      [`IAM5[Resource::${arnInFinding(table)}/index/*]`]:
+        "Queries go through the table's GSIs; the grant covers <table>/index/* of this one table only",
     });
   }
 }

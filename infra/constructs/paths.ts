@@ -11,7 +11,10 @@ export const rulesDir = join(repoRoot, 'rules');
 export const webDir = join(repoRoot, 'web');
 export const lockFile = join(repoRoot, 'package-lock.json');
 
-/** `term-expiry` → `TermExpiry`: construct ids from the route and job tables' ids. */
+/** `term-expiry` → `TermExpiry`, `members.acceptLeaving` → `MembersAcceptLeaving`: construct ids. */
 export function pascalCase(id: string): string {
-  return id.replace(/(^|[-_])([a-z0-9])/g, (_match, _sep: string, letter: string) => letter.toUpperCase());
+  return id
+    .split(/[^A-Za-z0-9]+/)
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('');
 }
