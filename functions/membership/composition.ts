@@ -1,0 +1,62 @@
+import { addMonths } from '../clock.ts';
+import { councilOrFail, type MembershipDeps } from './deps.ts';
+import { termOn } from './changes.ts';
+
+/**
+ * GET /v1/councils/{councilId}/members: who sits on `at`, with roles and term ends, the
+ * Chairperson (the Commissioner, p15.1), the Secretary (p9) and the vacancies; plus every
+ * member's whole history (every term and how it ended: nothing is deleted).
+ */
+export async function composition(deps: MembershipDeps, councilId: string, at: string) {
+  const council = await councilOrFail(deps, councilId);
+  const members = await deps.store.listMembers(councilId);
+  const current = members
+    .map((member) => ({ member, term: termOn(member, at) }))
+    .filter((entry) => entry.term)
+    .map(({ member, term }) => ({
+      id: member.id,
+      name: member.name,
+      roles: member.id === council.secretaryMemberId ? ['member', 'secretary'] : ['member'],
+      termStart: term!.start,
+      termEnd: term!.end,
+      cohort: term!.cohort,
+    }));
+  return {
+    councilId,
+    at,
+    chairperson: { sub: council.chairpersonSub, point: 'p15.1' },
+    secretaryMemberId: council.secretaryMemberId,
+    seats: council.seats,
+    current,
+    vacancies: Math.max(0, council.seats - current.length),
+    history: members.map((m) => ({ id: m.id, name: m.name, status: m.status, electionId: m.electionId, terms: m.terms })),
+  };
+}
+
+/**
+ * The scheduled `term-expiry` job (p11): terms ending within the notice window with no
+ * election scheduled are flagged ("no later than one month before" the powers expire), and
+ * ended terms are closed. It reads only terms ending by the window's end, through the
+ * end-date index; running it twice changes nothing more.
+ */
+export async function checkTermExpiry(deps: MembershipDeps, today: string) {
+  const { months: noticeMonths } = await deps.law.parameter<{ months: number }>('election.noticeBeforeExpiry', today);
+  const windowEnd = addMonths(today, noticeMonths);
+  const terms = await deps.store.termsEndingBy(windowEnd);
+  let closed = 0;
+  let flagged = 0;
+  const openByCouncil = new Map<string, string[]>();
+  for (const term of terms) {
+    if (term.end <= today) {
+      if (await deps.store.endTerm(term, term.end, { kind: 'expired', point: 'p11' })) closed++;
+      continue;
+    }
+    if (!openByCouncil.has(term.councilId)) {
+      const elections = await deps.store.listElections(term.councilId);
+      openByCouncil.set(term.councilId, elections.filter((e) => e.status === 'open').map((e) => e.termStart));
+    }
+    const scheduled = openByCouncil.get(term.councilId)!.some((start) => start <= term.end);
+    if (!scheduled && (await deps.store.flagTerm(term, today))) flagged++;
+  }
+  return { today, windowEnd, examined: terms.length, closed, flagged };
+}

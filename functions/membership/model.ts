@@ -1,0 +1,110 @@
+import type { Text } from '../text.ts';
+import type { Evaluation } from '../decisions.ts';
+
+/** A Coordination Council: the tenant every key starts from. Its Chairperson is the Commissioner (p15.1). */
+export type Council = {
+  id: string;
+  name: Text;
+  /** Seats filled by election (p8); the Commissioner sits besides them. */
+  seats: number;
+  chairpersonSub: string;
+  secretaryMemberId?: string;
+  createdOn: string;
+};
+
+/** The p4, p5, p8 facts a candidate declares (names fixed by the member-eligibility question). */
+export type EligibilityFacts = {
+  citizenOfKazakhstan: boolean;
+  unexpungedCriminalRecord: boolean;
+  suspectOrAccused: boolean;
+  legalCapacity: 'full' | 'limited' | 'incapable';
+  psychiatricOrNarcologicalRegistration: boolean;
+  releasedFromLiabilityOnNonRehabilitatingGrounds: boolean;
+  dismissedOnNegativeGrounds: boolean;
+  expelledFromBar: boolean;
+  advocateLicenceRevoked: boolean;
+};
+
+export type Candidate = {
+  id: string;
+  councilId: string;
+  name: string;
+  /** The person's account, so that once elected they can act as a member. */
+  sub?: string;
+  appliedOn: string;
+  facts: EligibilityFacts;
+  /** References to supporting documents (register numbers, file ids), never their content. */
+  documents: string[];
+  status: 'eligible' | 'ineligible' | 'withdrawn' | 'elected';
+  eligibility: Pick<Evaluation, 'outcome' | 'reasons' | 'version'>;
+  withdrawnOn?: string;
+};
+
+/** The election commission formed by the Commissioner (p8); its members are the voters. */
+export type Commission = { id: string; councilId: string; voters: string[]; formedOn: string };
+
+export type ElectionKind = 'first' | 'renewal' | 'vacancy';
+
+export type Election = {
+  id: string;
+  councilId: string;
+  commissionId: string;
+  kind: ElectionKind;
+  /** The election's legal date: eligibility and the election question are judged on it. */
+  date: string;
+  /** When the terms of those elected begin (for a renewal: when the ending terms end). */
+  termStart: string;
+  seats: number;
+  candidateIds: string[];
+  round: number;
+  previousRoundId?: string;
+  status: 'open' | 'closed';
+  result?: ElectionResult;
+};
+
+export type ElectionResult = {
+  ballotsCast: number;
+  votes: Record<string, number>;
+  elected: string[];
+  /** Candidates no longer eligible on the election date (p4, p5, p8 checked again). */
+  ineligible: string[];
+  decisions: { candidateId: string; outcome: string; reasons: Evaluation['reasons']; version: Evaluation['version'] }[];
+  runoff?: { electionId: string; candidates: string[]; seats: number; cause: 'tie' | 'unfilled' };
+};
+
+export type TermEnding = 'expired' | 'left' | 'terminated';
+
+export type Term = {
+  memberId: string;
+  councilId: string;
+  start: string;
+  end: string;
+  status: 'active' | 'ended';
+  /** `short`: the first election's half whose powers end after two years (p11). */
+  cohort: 'first-short' | 'first-long' | 'regular';
+  endedOn?: string;
+  ending?: { kind: TermEnding; point: string; ref?: string };
+};
+
+export type Member = {
+  id: string;
+  councilId: string;
+  candidateId: string;
+  name: string;
+  sub?: string;
+  electionId: string;
+  status: 'active' | 'ended';
+  terms: Term[];
+};
+
+export type Lot = {
+  id: string;
+  councilId: string;
+  electionId: string;
+  commitment: string;
+  committedOn: string;
+  /** Kept out of every response until revealed. */
+  seed: string;
+  revealedOn?: string;
+  result?: { ordered: string[]; short: string[]; long: string[]; rounding: 'down' | 'up' };
+};

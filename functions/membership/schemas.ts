@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { IsoDate, Text } from '../api/schemas.ts';
+
+/** Request and response schemas of the membership routes: the handlers validate with these, OpenAPI shows them. */
+const Id = z.string().min(1).max(100);
+const Uniq = <T extends z.ZodArray<z.ZodString>>(list: T) =>
+  list.refine((values) => new Set(values).size === values.length, {
+    params: { code: 'duplicates', message: { kk: 'қайталанатын мәндер бар', ru: 'есть повторяющиеся значения', en: 'has duplicates' } },
+  });
+
+export const CreateCouncil = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]{3,40}$/).optional().meta({ description: 'Optional readable id, e.g. "npm-council"' }),
+  name: Text,
+  seats: z.number().int().min(1).max(100).meta({ description: 'Seats filled by election (p8); the Commissioner sits besides them' }),
+  chairpersonSub: Id.meta({ description: "The Commissioner's user id: the Chairperson (p15.1)" }),
+  createdOn: IsoDate.optional(),
+});
+
+export const EligibilityFacts = z.strictObject({
+  citizenOfKazakhstan: z.boolean(),
+  unexpungedCriminalRecord: z.boolean(),
+  suspectOrAccused: z.boolean(),
+  legalCapacity: z.enum(['full', 'limited', 'incapable']),
+  psychiatricOrNarcologicalRegistration: z.boolean(),
+  releasedFromLiabilityOnNonRehabilitatingGrounds: z.boolean(),
+  dismissedOnNegativeGrounds: z.boolean(),
+  expelledFromBar: z.boolean(),
+  advocateLicenceRevoked: z.boolean(),
+});
+
+export const ApplyAsCandidate = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  sub: Id.optional().meta({ description: "The person's user id, so that once elected they act as a member" }),
+  appliedOn: IsoDate.optional().meta({ description: 'Application date; eligibility is judged on it (default: today)' }),
+  facts: EligibilityFacts,
+  documents: z.array(z.string().min(1).max(300)).max(50).default([]).meta({ description: 'References to supporting documents, never their content' }),
+});
+
+export const Withdraw = z.strictObject({ on: IsoDate.optional() });
+
+export const FormCommission = z.strictObject({ voters: Uniq(z.array(Id).min(1).max(200)), formedOn: IsoDate.optional() });
+
+export const OpenElection = z.strictObject({
+  commissionId: Id,
+  date: IsoDate.meta({ description: "The election's legal date" }),
+  seats: z.number().int().min(1).max(100),
+  candidateIds: Uniq(z.array(Id).min(1).max(200)),
+  kind: z.enum(['first', 'renewal', 'vacancy']).optional(),
+  termStart: IsoDate.optional().meta({ description: 'When the terms of those elected begin (default: the election date)' }),
+});
+
+export const CastBallot = z.strictObject({ choices: Uniq(z.array(Id).max(100)) });
+export const BallotReceipt = z.object({ receipt: z.string() });
+export const ReceiptQuery = z.strictObject({ receipt: z.string().min(1).max(100) });
+
+export const CommitLot = z.strictObject({ electionId: Id, on: IsoDate.optional() });
+export const OnDate = z.strictObject({ on: IsoDate.optional() });
+
+export const AppointSecretary = z.strictObject({ memberId: Id, on: IsoDate.optional() });
+export const LeavingNotice = z.strictObject({ noticeDate: IsoDate.optional(), statement: z.string().max(5000).optional() });
+export const Recusal = z.strictObject({ meetingId: Id, itemId: Id, reason: z.string().trim().min(1).max(2000), on: IsoDate.optional() });
+export const Termination = z
+  .strictObject({
+    ground: z.number().int().min(1).max(7).meta({ description: 'p18 ground: 1 violation, 2 application, 3 death, 4 emigration, 5 citizenship lost, 6 verdict, 7 other cases provided by law' }),
+    factDate: IsoDate.meta({ description: 'The date of the fact; powers end from it' }),
+    evidence: z.array(z.string().min(1).max(300)).min(1).max(50),
+    decisionId: Id.optional().meta({ description: 'Ground 1: the adopted termination vote (p25)' }),
+  })
+  .refine((t) => t.ground !== 1 || t.decisionId, {
+    path: ['decisionId'],
+    params: { code: 'vote-required', message: { kk: '1-негіз үшін тоқтату туралы дауыс беру қажет (25-тармақ)', ru: 'для основания 1 нужно решение голосования о прекращении (п. 25)', en: 'ground 1 needs the termination vote (p25)' } },
+  });
+
+export const CompositionQuery = z.strictObject({ at: IsoDate.optional() });

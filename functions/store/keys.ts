@@ -1,0 +1,33 @@
+/**
+ * Key layout of the one table. Every key of a council's data starts from the council;
+ * gsi2 holds date-sorted cross-council entries (active term ends, decisions by date).
+ */
+export const keys = {
+  council: (cid: string) => ({ pk: `COUNCIL#${cid}`, sk: 'COUNCIL' }),
+  candidate: (cid: string, id: string) => ({ pk: `COUNCIL#${cid}`, sk: `CANDIDATE#${id}` }),
+  commission: (cid: string, id: string) => ({ pk: `COUNCIL#${cid}`, sk: `COMMISSION#${id}` }),
+  election: (cid: string, id: string) => ({ pk: `COUNCIL#${cid}`, sk: `ELECTION#${id}` }),
+  tally: (cid: string, id: string) => ({ pk: `COUNCIL#${cid}`, sk: `ELECTION#${id}#TALLY` }),
+  voter: (cid: string, id: string, sub: string) => ({ pk: `COUNCIL#${cid}`, sk: `ELECTION#${id}#VOTER#${sub}` }),
+  ballot: (cid: string, id: string, receiptHash: string) => ({ pk: `COUNCIL#${cid}`, sk: `ELECTION#${id}#BALLOT#${receiptHash}` }),
+  member: (cid: string, id: string) => ({ pk: `COUNCIL#${cid}`, sk: `MEMBER#${id}` }),
+  term: (cid: string, mid: string, start: string) => ({ pk: `COUNCIL#${cid}`, sk: `MEMBER#${mid}#TERM#${start}` }),
+  leaving: (cid: string, mid: string, id: string) => ({ pk: `COUNCIL#${cid}`, sk: `MEMBER#${mid}#LEAVING#${id}` }),
+  recusal: (cid: string, mid: string, id: string) => ({ pk: `COUNCIL#${cid}`, sk: `MEMBER#${mid}#RECUSAL#${id}` }),
+  termination: (cid: string, mid: string, id: string) => ({ pk: `COUNCIL#${cid}`, sk: `MEMBER#${mid}#TERMINATION#${id}` }),
+  lot: (cid: string, id: string) => ({ pk: `COUNCIL#${cid}`, sk: `LOT#${id}` }),
+  secretary: (cid: string, on: string, mid: string) => ({ pk: `COUNCIL#${cid}`, sk: `SECRETARY#${on}#${mid}` }),
+  flag: (cid: string, mid: string, end: string) => ({ pk: `COUNCIL#${cid}`, sk: `FLAG#TERM#${mid}#${end}` }),
+  decision: (cid: string, id: string) => ({ pk: `COUNCIL#${cid}`, sk: `DECISION#${id}` }),
+  /** Sparse: present only while a term is active, so the job reads live terms only. */
+  termEnd: (cid: string, mid: string, end: string) => ({ gsi2pk: 'TERMEND', gsi2sk: `${end}#${cid}#${mid}` }),
+  decisionByDate: (cid: string, id: string, at: string) => ({ gsi2pk: 'DECISION', gsi2sk: `${at}#${cid}#${id}` }),
+};
+
+const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'type'];
+
+/** An item without its key attributes: the domain never sees the table's layout. */
+export function fromItem<T>(item: Record<string, unknown> | undefined): T | undefined {
+  if (!item) return undefined;
+  return Object.fromEntries(Object.entries(item).filter(([k]) => !KEY_ATTRIBUTES.includes(k))) as T;
+}
