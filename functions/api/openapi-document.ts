@@ -11,6 +11,8 @@ import { routes, type Route } from './routes.ts';
  */
 export function openApiDocument() {
   const paths: Record<string, Record<string, unknown>> = {};
+  components = { ErrorResponse: {} };
+  components.ErrorResponse = jsonSchema(ErrorResponse, 'output');
   for (const route of routes as readonly Route[]) {
     paths[route.path] ??= {};
     paths[route.path]![route.method.toLowerCase()] = operation(route);
@@ -33,7 +35,7 @@ export function openApiDocument() {
           description: 'A Cognito access/id token on AWS; locally a dev token from POST /v1/local/tokens. Roles are the `cognito:groups` claim.',
         },
       },
-      schemas: { ErrorResponse: jsonSchema(ErrorResponse, 'output') },
+      schemas: components,
     },
     paths,
   };
@@ -73,7 +75,13 @@ function queryParameters(query: z.ZodType | undefined) {
   return Object.entries(schema.properties ?? {}).map(([name, s]) => ({ name, in: 'query', required: schema.required?.includes(name) ?? false, schema: s }));
 }
 
+/** Named schemas (zod `.meta({ id })`) collected while the document is generated. */
+let components: Record<string, unknown> = {};
+
+/** A zod schema as JSON Schema; its named parts move to `components.schemas` and are referenced. */
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output') {
-  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown>;
+  const raw = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown>;
+  const { $schema: _, $defs, ...rest } = JSON.parse(JSON.stringify(raw).replaceAll('"#/$defs/', '"#/components/schemas/')) as Record<string, any>;
+  Object.assign(components, $defs ?? {});
   return rest;
 }

@@ -1,7 +1,8 @@
-import type { z } from 'zod';
 import type { Role } from '../http/roles.ts';
 import * as M from '../membership/schemas.ts';
-import { HealthResponse } from './schemas.ts';
+import { EvaluateRequest, EvaluateResponse, VersionsResponse } from '../rules/index.ts';
+import { HealthResponse, IsoDate } from './schemas.ts';
+import { z } from 'zod';
 
 /** Every role: routes any signed-in user of the council may call. */
 const SIGNED_IN = ['chair', 'secretary', 'member', 'commission', 'admin', 'participant'] as const;
@@ -56,6 +57,30 @@ export const routes = [
     access: 'public',
     table: 'none',
     summary: 'This API as an OpenAPI 3.1 document',
+  },
+  {
+    id: 'rules.evaluate',
+    method: 'POST',
+    path: '/v1/rules/evaluate',
+    module: 'api/rules.ts',
+    handler: 'evaluate',
+    access: 'public',
+    table: 'none',
+    summary: 'Ask the Regulation a question at a date: the outcome, every reason with its point, the version in force',
+    body: EvaluateRequest,
+    response: EvaluateResponse,
+  },
+  {
+    id: 'rules.versions',
+    method: 'GET',
+    path: '/v1/rules/versions',
+    module: 'api/rules.ts',
+    handler: 'versions',
+    access: 'public',
+    table: 'none',
+    summary: 'Every version of the act, with its dates and its status on a date',
+    query: z.strictObject({ at: IsoDate.optional() }),
+    response: VersionsResponse,
   },
   {
     id: 'councils.create',

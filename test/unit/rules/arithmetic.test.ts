@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../../functions/rules/index.ts';
+import { law } from './law.ts';
+
+/**
+ * The shares are compared in integers. For every Council of 1..15 members and every count, the
+ * engine's answer equals the exact integer formula of the point (no float, no rounding).
+ */
+const at = '2020-01-01';
+const totals = Array.from({ length: 15 }, (_, i) => i + 1);
+const upTo = (n: number) => Array.from({ length: n + 1 }, (_, i) => i);
+const ask = async (question: string, facts: Record<string, unknown>, parameters?: Record<string, unknown>) =>
+  (await evaluate(law, { question, at, facts }, { parameters })).outcome;
+
+describe('integer arithmetic of the shares', () => {
+  it('p22 quorum: quorate exactly when 2 × present > total', async () => {
+    for (const membersTotal of totals)
+      for (const membersPresent of upTo(membersTotal))
+        expect(await ask('quorum', { membersTotal, membersPresent }), `${membersPresent}/${membersTotal}`).toBe(2 * membersPresent > membersTotal ? 'quorate' : 'not-quorate');
+  });
+
+  it('p25 decision: adopted exactly when 2 × for > total, or on a tie the person presiding voted for', async () => {
+    for (const membersTotal of totals)
+      for (const membersPresent of upTo(membersTotal).slice(1))
+        for (const votesFor of upTo(membersPresent))
+          for (const votesAgainst of upTo(membersPresent - votesFor)) {
+            const abstained = membersPresent - votesFor - votesAgainst;
+            const sides = [votesFor && 'for', votesAgainst && 'against', abstained && 'abstain'].filter(Boolean) as string[];
+            for (const presidingVote of sides) {
+              const tie = votesFor === votesAgainst && votesFor > 0;
+              const expected =
+                2 * membersPresent <= membersTotal ? 'not-quorate' : 2 * votesFor > membersTotal || (tie && presidingVote === 'for') ? 'adopted' : 'rejected';
+              const facts = { membersTotal, membersPresent, votesFor, votesAgainst, abstained, presidingVote };
+              expect(await ask('decision', facts), JSON.stringify(facts)).toBe(expected);
+            }
+          }
+  });
+
+  it('p25 decision, reading present: adopted exactly when 2 × for > present (no tie)', async () => {
+    for (const membersTotal of totals)
+      for (const membersPresent of upTo(membersTotal).slice(1))
+        for (const votesFor of upTo(membersPresent)) {
+          const facts = { membersTotal, membersPresent, votesFor, votesAgainst: 0, abstained: membersPresent - votesFor, presidingVote: votesFor ? 'for' : 'abstain' };
+          const expected = 2 * membersPresent <= membersTotal ? 'not-quorate' : 2 * votesFor > membersPresent ? 'adopted' : 'rejected';
+          expect(await ask('decision', facts, { 'decision.majorityBase': 'present' }), JSON.stringify(facts)).toBe(expected);
+        }
+  });
+
+  it('p25 termination: adopted exactly when 3 × for ≥ 2 × present', async () => {
+    for (const membersTotal of totals)
+      for (const membersPresent of upTo(membersTotal))
+        for (const votesFor of upTo(membersPresent)) {
+          const facts = { membersTotal, membersPresent, votesFor, votesAgainst: membersPresent - votesFor, abstained: 0 };
+          const expected = 2 * membersPresent <= membersTotal ? 'not-quorate' : 3 * votesFor >= 2 * membersPresent ? 'adopted' : 'rejected';
+          expect(await ask('termination-vote', facts), JSON.stringify(facts)).toBe(expected);
+        }
+  });
+
+  it('p32 dissolution: every member present, then 2 × for > present', async () => {
+    for (const membersTotal of totals)
+      for (const membersPresent of upTo(membersTotal))
+        for (const votesFor of upTo(membersPresent)) {
+          const facts = { membersTotal, membersPresent, votesFor, votesAgainst: 0, abstained: 0 };
+          const expected = membersPresent < membersTotal ? 'not-full-membership' : 2 * votesFor > membersPresent ? 'adopted' : 'rejected';
+          expect(await ask('dissolution', facts), JSON.stringify(facts)).toBe(expected);
+        }
+  });
+
+  it('p21 extraordinary meeting: convened exactly when 3 × demanding ≥ total', async () => {
+    for (const membersTotal of totals)
+      for (const membersDemanding of upTo(membersTotal))
+        expect(await ask('extraordinary-meeting', { membersTotal, membersDemanding })).toBe(3 * membersDemanding >= membersTotal ? 'must-convene' : 'insufficient-demand');
+  });
+
+  it('p10 election: elected exactly when 2 × votes > ballots cast', async () => {
+    for (const ballotsCast of upTo(15))
+      for (const votesForCandidate of upTo(ballotsCast))
+        expect(await ask('election', { ballotsCast, votesForCandidate })).toBe(2 * votesForCandidate > ballotsCast ? 'elected' : 'not-elected');
+  });
+});
