@@ -39,6 +39,9 @@ const RULES_DIR_IN_BUNDLE = '/var/task/rules';
 export class KenesFunction extends Construct {
   readonly function: NodejsFunction;
   readonly role: Role;
+  /** The module file and export bundled: the local server invokes the very same. */
+  readonly entry: string;
+  readonly handler: string;
 
   constructor(scope: Construct, id: string, props: KenesFunctionProps) {
     super(scope, id);
@@ -50,8 +53,10 @@ export class KenesFunction extends Construct {
     const role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
     const logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.THREE_MONTHS });
     this.role = role;
+    this.entry = join(functionsDir, props.module);
+    this.handler = props.handler;
     this.function = new NodejsFunction(this, 'Function', {
-      entry: join(functionsDir, props.module),
+      entry: this.entry,
       handler: props.handler,
       description: props.description?.slice(0, 256),
       runtime: Runtime.NODEJS_22_X,

@@ -36,7 +36,8 @@ try {
     resources: [`arn:aws:events:local:000000000000:rule/kenes-${job.id}`],
     detail: {},
   };
-  console.log(JSON.stringify(await handler(event, lambdaContext(job)), null, 2));
+  // One line of JSON, last: what the job did (scripts read it).
+  console.log(JSON.stringify(await handler(event, lambdaContext(job))));
 } finally {
   await own?.stop();
 }

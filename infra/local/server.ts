@@ -14,7 +14,7 @@ export function entryOf(module: string): string {
   return join(repoRoot, 'functions', module);
 }
 
-type Handler = (event: unknown, context: Context) => Promise<APIGatewayProxyResultV2>;
+export type Handler = (event: unknown, context: Context) => Promise<APIGatewayProxyResultV2>;
 
 /** Loads the very export Lambda invokes: `functions/<module>`'s `<handler>`. */
 export async function loadHandler(target: { module: string; handler: string }): Promise<Handler> {
@@ -47,7 +47,7 @@ const TYPES: Record<string, string> = {
  * JWT authorizer does), mints dev tokens at `POST /v1/local/tokens`, and serves `web/` at `/`.
  * It holds no business logic.
  */
-export function createLocalServer(tokens: LocalTokens): Server {
+export function createLocalServer(tokens: LocalTokens, options: { onInvoke?: (route: Route, handler: Handler) => void } = {}): Server {
   const matchers = (routes as readonly Route[]).map((route) => ({ route, pattern: pathPattern(route.path) }));
   const webRoot = join(repoRoot, 'web');
 
@@ -73,6 +73,7 @@ export function createLocalServer(tokens: LocalTokens): Server {
       const pathParameters = Object.fromEntries(Object.entries(found.match!.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)]));
       const event = httpApiEvent({ route: found.route, method, url, headers: req.headers, body, pathParameters, claims });
       const handler = await loadHandler(found.route);
+      options.onInvoke?.(found.route, handler);
       const result = await handler(event, lambdaContext(found.route));
       return reply(res, result);
     } catch (error) {

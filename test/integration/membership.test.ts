@@ -1,227 +1,32 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { setToday } from '../../functions/clock.ts';
-import { draw, commitmentOf } from '../../functions/membership/lot.ts';
-import { loadHandler } from '../../infra/local/server.ts';
-import { lambdaContext } from '../../infra/local/event.ts';
 import { jobs } from '../../functions/jobs/jobs.ts';
+import { lambdaContext } from '../../infra/local/event.ts';
+import { loadHandler } from '../../infra/local/server.ts';
+import { membershipScenario } from '../scenarios/membership.ts';
 import { startLocal } from './local.ts';
 
-/**
- * The life of a council through HTTP, as on `npm start`: a first election with the lot, the
- * Secretary, then a half-renewal election prompted by the term-expiry job, leaving and termination.
- */
-const admin = { sub: 'office-admin', roles: ['admin'] as const };
-const chair = { sub: 'commissioner', roles: ['chair'] as const };
-const voter = (i: number) => ({ sub: `voter-${i}`, roles: ['commission'] as const });
-const clean = {
-  citizenOfKazakhstan: true,
-  unexpungedCriminalRecord: false,
-  suspectOrAccused: false,
-  legalCapacity: 'full',
-  psychiatricOrNarcologicalRegistration: false,
-  releasedFromLiabilityOnNonRehabilitatingGrounds: false,
-  dismissedOnNegativeGrounds: false,
-  expelledFromBar: false,
-  advocateLicenceRevoked: false,
-};
-
-async function runJob(id: string, today: string) {
-  setToday(today);
-  const job = jobs.find((j) => j.id === id)!;
-  const result = await (await loadHandler(job))({}, lambdaContext(job));
-  return result as unknown as { flagged: number; closed: number; examined: number };
-}
-
-describe('membership through HTTP', () => {
+describe('membership through HTTP (the scenario `npm run e2e` runs against npm start)', () => {
   let local: Awaited<ReturnType<typeof startLocal>>;
-  const C = '/v1/councils/npm';
-  const candidates: string[] = [];
-
-  async function apply(name: string, appliedOn: string, facts: object = clean, sub?: string) {
-    return local.call('POST', `${C}/candidates`, { as: { ...admin, roles: [...admin.roles] }, body: { name, appliedOn, facts, sub, documents: [`passport:${name}`] } });
-  }
-  async function voteAll(electionId: string, voters: number[], choices: (i: number) => string[]) {
-    return Promise.all(voters.map(async (i) => local.call('POST', `${C}/elections/${electionId}/ballots`, { as: { ...voter(i), roles: ['commission'] }, body: { choices: choices(i) } })));
-  }
-
   beforeAll(async () => {
     local = await startLocal();
-    setToday('2020-03-02');
   });
   afterAll(async () => {
     setToday(undefined);
     await local.close();
   });
 
-  it('creates the council (admin only)', async () => {
-    const body = { id: 'npm', name: { kk: 'Үйлестіру кеңесі', ru: 'Координационный совет', en: 'Coordination Council' }, seats: 10, chairpersonSub: 'commissioner' };
-    expect((await local.call('POST', '/v1/councils', { body })).status).toBe(401);
-    expect((await local.call('POST', '/v1/councils', { body, as: { sub: 'x', roles: ['member'] } })).status).toBe(403);
-    const created = await local.call('POST', '/v1/councils', { body, as: { ...admin, roles: ['admin'] } });
-    expect(created.status).toBe(201);
-    expect((await local.call('POST', '/v1/councils', { body, as: { ...admin, roles: ['admin'] } })).status).toBe(409);
+  const steps = membershipScenario({
+    call: (method, path, options) => local.call(method, path, options),
+    async runJob(id, today) {
+      setToday(today);
+      const job = jobs.find((j) => j.id === id)!;
+      try {
+        return (await (await loadHandler(job))({}, lambdaContext(job))) as never;
+      } finally {
+        setToday(undefined);
+      }
+    },
   });
-
-  it('registers eligible candidates and refuses an ineligible one citing every failing point', async () => {
-    for (let i = 1; i <= 12; i++) {
-      const response = await apply(`Candidate ${i}`, '2020-02-01', clean, `person-${i}`);
-      expect(response.status, JSON.stringify(response.json)).toBe(201);
-      candidates.push(response.json.id);
-    }
-    const refused = await apply('Refused', '2020-02-01', { ...clean, citizenOfKazakhstan: false, unexpungedCriminalRecord: true, legalCapacity: 'limited' });
-    expect(refused.status).toBe(422);
-    expect(refused.json.error.reasons.map((r: { point: string }) => r.point).sort()).toEqual(['p4.1', 'p4.3', 'p8']);
-    for (const reason of refused.json.error.reasons) expect(Object.keys(reason.message).sort()).toEqual(['en', 'kk', 'ru']);
-    const bad = await apply('Bad', 'not-a-date', { ...clean, legalCapacity: 'none' });
-    expect(bad.status).toBe(400);
-    expect(bad.json.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['body.appliedOn', 'body.facts.legalCapacity']);
-  });
-
-  let electionId = '';
-  let commissionId = '';
-  const receipts: string[] = [];
-
-  it('lets only the Chairperson form the commission and open the first election', async () => {
-    const voters = Array.from({ length: 15 }, (_, i) => `voter-${i + 1}`);
-    expect((await local.call('POST', `${C}/commissions`, { as: { sub: 'someone', roles: ['chair'] }, body: { voters } })).status).toBe(403);
-    const commission = await local.call('POST', `${C}/commissions`, { as: { ...chair, roles: ['chair'] }, body: { voters, formedOn: '2020-02-20' } });
-    expect(commission.status).toBe(201);
-    commissionId = commission.json.id;
-    const election = await local.call('POST', `${C}/elections`, {
-      as: { ...chair, roles: ['chair'] },
-      body: { commissionId, date: '2020-03-02', seats: 10, candidateIds: candidates },
-    });
-    expect(election.status, JSON.stringify(election.json)).toBe(201);
-    expect(election.json.kind).toBe('first');
-    electionId = election.json.id;
-  });
-
-  it('takes one secret ballot per commission voter and gives a receipt', async () => {
-    // Voters 1–15 all vote for candidates 1–10; candidates 11 and 12 get nothing.
-    const results = await voteAll(electionId, Array.from({ length: 15 }, (_, i) => i + 1), () => candidates.slice(0, 10));
-    for (const r of results) expect(r.status).toBe(201);
-    receipts.push(...results.map((r) => r.json.receipt));
-    const again = await voteAll(electionId, [1], () => candidates.slice(0, 1));
-    expect(again[0]!.status).toBe(409);
-    expect(again[0]!.json.error.code).toBe('already-voted');
-    const outsider = await local.call('POST', `${C}/elections/${electionId}/ballots`, { as: { sub: 'voter-99', roles: ['commission'] }, body: { choices: [] } });
-    expect(outsider.status).toBe(403);
-    const counted = await local.call('GET', `${C}/elections/${electionId}/receipts?receipt=${receipts[0]}`, { as: { ...voter(1), roles: ['commission'] } });
-    expect(counted.json).toEqual({ counted: true });
-    const forged = await local.call('GET', `${C}/elections/${electionId}/receipts?receipt=forged`, { as: { ...voter(1), roles: ['commission'] } });
-    expect(forged.json).toEqual({ counted: false });
-  });
-
-  it('closes the round: ten elected by simple majority (p10), each decision recorded', async () => {
-    const closed = await local.call('POST', `${C}/elections/${electionId}/close`, { as: { ...chair, roles: ['chair'] } });
-    expect(closed.status, JSON.stringify(closed.json)).toBe(200);
-    expect(closed.json.election.result.elected.sort()).toEqual(candidates.slice(0, 10).sort());
-    expect(closed.json.election.result.ballotsCast).toBe(15);
-    const notElected = closed.json.election.result.decisions.find((d: { candidateId: string }) => d.candidateId === candidates[11]);
-    expect(notElected.outcome).toBe('not-elected');
-    expect(notElected.reasons[0].point).toBe('p10');
-    expect((await local.call('POST', `${C}/elections/${electionId}/close`, { as: { ...chair, roles: ['chair'] } })).status).toBe(409);
-    const late = await voteAll(electionId, [1], () => []);
-    expect(late[0]!.status).toBe(409);
-  });
-
-  it('draws lots verifiably: half of the first members get two-year terms (p11)', async () => {
-    const lot = await local.call('POST', `${C}/lots`, { as: { ...chair, roles: ['chair'] }, body: { electionId, on: '2020-03-03' } });
-    expect(lot.status).toBe(201);
-    expect(lot.json.seed).toBeUndefined();
-    const revealed = await local.call('POST', `${C}/lots/${lot.json.id}/reveal`, { as: { ...chair, roles: ['chair'] }, body: { on: '2020-03-04' } });
-    expect(revealed.status, JSON.stringify(revealed.json)).toBe(200);
-    expect(commitmentOf(revealed.json.seed)).toBe(lot.json.commitment);
-    const recomputed = draw(revealed.json.seed, revealed.json.result.ordered, 'down');
-    expect(revealed.json.result.short).toEqual(recomputed.short);
-    expect(revealed.json.result.short).toHaveLength(5);
-    const members = await local.call('GET', `${C}/members?at=2020-03-05`, { as: { sub: 'x', roles: ['member'] } });
-    const ends = members.json.current.map((m: { termEnd: string }) => m.termEnd).sort();
-    expect(ends).toEqual([...Array(5).fill('2022-03-02'), ...Array(5).fill('2024-03-02')]);
-    expect((await local.call('POST', `${C}/lots/${lot.json.id}/reveal`, { as: { ...chair, roles: ['chair'] }, body: {} })).status).toBe(409);
-  });
-
-  it('appoints the Secretary from among the elected members only (p9)', async () => {
-    const members = (await local.call('GET', `${C}/members?at=2020-03-05`, { as: { sub: 'x', roles: ['member'] } })).json.current;
-    const appointed = await local.call('PUT', `${C}/secretary`, { as: { ...chair, roles: ['chair'] }, body: { memberId: members[0].id, on: '2020-03-05' } });
-    expect(appointed.status).toBe(200);
-    expect(appointed.json.history).toHaveLength(1);
-    expect((await local.call('PUT', `${C}/secretary`, { as: { ...chair, roles: ['chair'] }, body: { memberId: 'nobody' } })).status).toBe(404);
-    const after = await local.call('GET', `${C}/members?at=2020-03-05`, { as: { sub: 'x', roles: ['member'] } });
-    expect(after.json.current.find((m: { id: string }) => m.id === members[0].id).roles).toContain('secretary');
-  });
-
-  it('flags the short half a month before it ends, once, then a renewal election fills it', async () => {
-    expect((await runJob('term-expiry', '2022-01-20')).flagged).toBe(0);
-    const first = await runJob('term-expiry', '2022-02-10');
-    expect(first.flagged).toBe(5);
-    expect((await runJob('term-expiry', '2022-02-10')).flagged).toBe(0);
-
-    setToday('2022-02-15');
-    const fresh: string[] = [];
-    for (let i = 13; i <= 18; i++) fresh.push((await apply(`Candidate ${i}`, '2022-02-01', clean, `person-${i}`)).json.id);
-    const renewal = await local.call('POST', `${C}/elections`, {
-      as: { ...chair, roles: ['chair'] },
-      body: { commissionId, date: '2022-02-15', termStart: '2022-03-02', seats: 5, candidateIds: fresh },
-    });
-    expect(renewal.status).toBe(201);
-    expect(renewal.json.kind).toBe('renewal');
-    // 9 of 15 for the first four; the last seat is a tie (fresh[4] and fresh[5], 8 each): a run-off.
-    await voteAll(renewal.json.id, Array.from({ length: 15 }, (_, i) => i + 1), (i) => [
-      ...(i === 8 || i > 10 ? [] : fresh.slice(0, 4)),
-      ...(i <= 8 ? [fresh[4]!] : []),
-      ...(i >= 8 ? [fresh[5]!] : []),
-    ]);
-    const closed = await local.call('POST', `${C}/elections/${renewal.json.id}/close`, { as: { ...chair, roles: ['chair'] } });
-    expect(closed.json.election.result.elected.sort()).toEqual(fresh.slice(0, 4).sort());
-    const runoff = closed.json.election.result.runoff;
-    expect(runoff).toMatchObject({ seats: 1, cause: 'tie' });
-    expect(runoff.candidates.sort()).toEqual([fresh[4], fresh[5]].sort());
-    await voteAll(runoff.electionId, Array.from({ length: 15 }, (_, i) => i + 1), (i) => [i <= 10 ? fresh[4]! : fresh[5]!]);
-    const second = await local.call('POST', `${C}/elections/${runoff.electionId}/close`, { as: { ...chair, roles: ['chair'] } });
-    expect(second.json.election.result.elected).toEqual([fresh[4]]);
-
-    const closedJob = await runJob('term-expiry', '2022-03-03');
-    expect(closedJob.closed).toBe(5);
-    expect((await runJob('term-expiry', '2022-03-03')).closed).toBe(0);
-    const members = await local.call('GET', `${C}/members?at=2022-03-05`, { as: { sub: 'x', roles: ['member'] } });
-    expect(members.json.current).toHaveLength(10);
-    expect(members.json.vacancies).toBe(0);
-    expect(members.json.history.filter((m: { status: string }) => m.status === 'ended')).toHaveLength(5);
-  });
-
-  it('ends a membership by the member’s own notice, from its acceptance (p12, p15.7)', async () => {
-    setToday('2022-04-01');
-    const members = (await local.call('GET', `${C}/members?at=2022-04-01`, { as: { sub: 'x', roles: ['member'] } })).json.current;
-    const target = members.find((m: { name: string }) => m.name === 'Candidate 13');
-    expect((await local.call('POST', `${C}/members/${target.id}/leaving`, { as: { sub: 'person-1', roles: ['member'] }, body: {} })).status).toBe(403);
-    const notice = await local.call('POST', `${C}/members/${target.id}/leaving`, { as: { sub: 'person-13', roles: ['member'] }, body: { noticeDate: '2022-04-01' } });
-    expect(notice.status).toBe(201);
-    const accepted = await local.call('POST', `${C}/members/${target.id}/leaving/${notice.json.id}/acceptance`, { as: { ...chair, roles: ['chair'] }, body: { on: '2022-04-05' } });
-    expect(accepted.json).toMatchObject({ endedOn: '2022-04-05', point: 'p15.7' });
-    const after = (await local.call('GET', `${C}/members?at=2022-04-06`, { as: { sub: 'x', roles: ['member'] } })).json;
-    expect(after.vacancies).toBe(1);
-    expect(after.history.find((m: { id: string }) => m.id === target.id).terms[0].ending).toMatchObject({ kind: 'left', point: 'p15.7' });
-  });
-
-  it('terminates powers on a fact, and refuses a violation without a termination vote (p18, p25)', async () => {
-    const members = (await local.call('GET', `${C}/members?at=2022-04-06`, { as: { sub: 'x', roles: ['member'] } })).json.current;
-    const [a, b] = members;
-    const noVote = await local.call('POST', `${C}/members/${a.id}/terminations`, { as: { ...chair, roles: ['chair'] }, body: { ground: 1, factDate: '2022-04-10', evidence: ['act-1'] } });
-    expect(noVote.status).toBe(400);
-    const fakeVote = await local.call('POST', `${C}/members/${a.id}/terminations`, { as: { ...chair, roles: ['chair'] }, body: { ground: 1, factDate: '2022-04-10', evidence: ['act-1'], decisionId: 'none' } });
-    expect(fakeVote.status).toBe(422);
-    expect(fakeVote.json.error.reasons[0].point).toBe('p25');
-    const death = await local.call('POST', `${C}/members/${b.id}/terminations`, { as: { ...chair, roles: ['chair'] }, body: { ground: 3, factDate: '2022-04-10', evidence: ['certificate-7'] } });
-    expect(death.status, JSON.stringify(death.json)).toBe(201);
-    expect(death.json.point).toBe('p18.3');
-    expect((await local.call('POST', `${C}/members/${b.id}/terminations`, { as: { ...chair, roles: ['chair'] }, body: { ground: 3, factDate: '2022-04-10', evidence: ['x'] } })).status).toBe(409);
-  });
-
-  it('refuses an application dated after the repeal, citing Order No. 1 of 2023', async () => {
-    const late = await apply('Late', '2023-02-01');
-    expect(late.status).toBe(422);
-    expect(late.json.error.code).toBe('act-repealed');
-    expect(JSON.stringify(late.json.error.reasons)).toContain('No. 1');
-  });
+  for (const step of steps) it(step.name, step.run);
 });

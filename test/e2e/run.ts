@@ -1,0 +1,50 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { membershipScenario, type Api } from '../scenarios/membership.ts';
+
+/**
+ * `npm run e2e`: walks the membership scenario through HTTP against a running `npm start`
+ * (BASE_URL, default http://localhost:3000), jobs included (`npm run job`). Each run uses a new
+ * council, so it can run again on the same `.data/`.
+ */
+const base = process.env.BASE_URL ?? 'http://localhost:3000';
+const run = promisify(execFile);
+
+const api: Api = {
+  async call(method, path, options = {}) {
+    const headers: Record<string, string> = {};
+    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    if (options.as) {
+      const minted = await fetch(`${base}/v1/local/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(options.as) });
+      headers.authorization = `Bearer ${((await minted.json()) as { token: string }).token}`;
+    }
+    const response = await fetch(`${base}${path}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+    const text = await response.text();
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    return { status: response.status, json, text };
+  },
+  async runJob(id, today) {
+    const { stdout } = await run('npx', ['tsx', 'infra/local/job.ts', id, '--today', today], { env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'WARN' } });
+    return JSON.parse(stdout.trim().split('\n').at(-1)!);
+  },
+};
+
+const councilId = `demo-${Date.now().toString(36)}`;
+let failed = 0;
+for (const step of membershipScenario(api, councilId)) {
+  try {
+    await step.run();
+    console.log(`✓ ${step.name}`);
+  } catch (error) {
+    failed++;
+    console.log(`✗ ${step.name}\n  ${(error as Error).message}`);
+    break;
+  }
+}
+console.log(`\ncouncil ${councilId}: ${base}/v1/councils/${councilId}/members?at=2022-03-05 (with a token)`);
+process.exit(failed ? 1 : 0);

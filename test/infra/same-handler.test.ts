@@ -1,0 +1,45 @@
+import { pathToFileURL } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { App } from 'aws-cdk-lib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { routes, type Route } from '../../functions/api/routes.ts';
+import { jobs } from '../../functions/jobs/jobs.ts';
+import { KenesFunction } from '../../infra/constructs/kenes-function.ts';
+import { KenesStack } from '../../infra/kenes-stack.ts';
+import { createLocalServer, entryOf, type Handler } from '../../infra/local/server.ts';
+import { localTokens } from '../../infra/local/tokens.ts';
+
+/** The local server runs exactly what CDK bundles: same module file, same export. */
+describe('the local server and the stack', () => {
+  let bundled: KenesFunction[];
+  beforeAll(() => {
+    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+    const stack = new KenesStack(app, 'Same');
+    bundled = stack.node.findAll().filter((c): c is KenesFunction => c instanceof KenesFunction);
+  });
+
+  it('bundles, for every route and job, the module and export the local server loads', () => {
+    const targets = [...(routes as readonly Route[]), ...jobs];
+    expect(bundled).toHaveLength(targets.length);
+    for (const target of targets) {
+      expect(bundled.some((fn) => fn.entry === entryOf(target.module) && fn.handler === target.handler), `${target.module}#${target.handler}`).toBe(true);
+    }
+  });
+
+  it('hands a request through the local server to that very export', async () => {
+    const invoked: { route: Route; handler: Handler }[] = [];
+    const server = createLocalServer(localTokens(), { onInvoke: (route, handler) => invoked.push({ route, handler }) });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/openapi.json`);
+      expect(response.status).toBe(200);
+      const [call] = invoked;
+      expect(call?.route.id).toBe('openapi');
+      const fn = bundled.find((f) => f.entry === entryOf(call!.route.module) && f.handler === call!.route.handler)!;
+      const module = (await import(pathToFileURL(fn.entry).href)) as Record<string, unknown>;
+      expect(call!.handler).toBe(module[fn.handler]);
+    } finally {
+      server.close();
+    }
+  });
+});
