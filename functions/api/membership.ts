@@ -18,6 +18,11 @@ export const applyAsCandidate = handle('candidates.apply', async ({ body, params
   json: await councils.applyAsCandidate(membershipDeps(), params.councilId!, { ...body, appliedOn: body.appliedOn ?? today() }),
 }));
 
+export const declareFacts = handle('candidates.declareFacts', async ({ body, params }) => {
+  await councils.declareFacts(membershipDeps(), params.councilId!, params.candidateId!, body.facts, body.declaredOn ?? today());
+  return { json: { candidateId: params.candidateId, facts: body.facts } };
+});
+
 export const withdrawCandidate = handle('candidates.withdraw', async ({ body, params }) => {
   await councils.withdrawCandidate(membershipDeps(), params.councilId!, params.candidateId!, body.on ?? today());
   return { json: { candidateId: params.candidateId, status: 'withdrawn' } };

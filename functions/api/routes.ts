@@ -107,6 +107,17 @@ export const routes = [
     status: 201,
   },
   {
+    id: 'candidates.declareFacts',
+    method: 'PUT',
+    path: `${C}/candidates/{candidateId}/facts`,
+    module: 'api/membership.ts',
+    handler: 'declareFacts',
+    access: ['admin', 'chair', 'secretary'],
+    table: 'write',
+    summary: "Replace a standing candidate's declared facts; eligibility is judged again when the round closes",
+    body: M.DeclareFacts,
+  },
+  {
     id: 'candidates.withdraw',
     method: 'POST',
     path: `${C}/candidates/{candidateId}/withdrawal`,

@@ -53,6 +53,15 @@ export async function applyAsCandidate(
   return candidate;
 }
 
+/**
+ * A candidate's facts changed (a new charge, a court decision): the new declaration replaces
+ * the old one, and eligibility is judged again on the election date when the round closes.
+ */
+export async function declareFacts(deps: MembershipDeps, councilId: string, candidateId: string, facts: EligibilityFacts, declaredOn: string): Promise<void> {
+  if (!(await deps.store.getCandidate(councilId, candidateId))) throw candidateNotFound();
+  await deps.store.updateCandidateFacts(councilId, candidateId, facts, declaredOn);
+}
+
 export async function withdrawCandidate(deps: MembershipDeps, councilId: string, candidateId: string, on: string): Promise<void> {
   const candidate = await deps.store.getCandidate(councilId, candidateId);
   if (!candidate) throw candidateNotFound();

@@ -36,6 +36,7 @@ export const ApplyAsCandidate = z.strictObject({
   documents: z.array(z.string().min(1).max(300)).max(50).default([]).meta({ description: 'References to supporting documents, never their content' }),
 });
 
+export const DeclareFacts = z.strictObject({ facts: EligibilityFacts, declaredOn: IsoDate.optional() });
 export const Withdraw = z.strictObject({ on: IsoDate.optional() });
 
 export const FormCommission = z.strictObject({ voters: Uniq(z.array(Id).min(1).max(200)), formedOn: IsoDate.optional() });

@@ -15,6 +15,8 @@ export interface MembershipStore {
 
   putCandidate(candidate: Candidate): Promise<void>;
   getCandidate(councilId: string, candidateId: string): Promise<Candidate | undefined>;
+  /** Replaces a candidate's declared facts while the candidate is still standing (else ConflictError). */
+  updateCandidateFacts(councilId: string, candidateId: string, facts: Candidate['facts'], declaredOn: string): Promise<void>;
   /** Marks a candidate withdrawn unless already elected or withdrawn (then ConflictError). */
   withdrawCandidate(councilId: string, candidateId: string, on: string): Promise<void>;
 

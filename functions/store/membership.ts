@@ -64,6 +64,23 @@ export function dynamoMembershipStore(): MembershipStore {
 
     putCandidate: (c) => put(keys.candidate(c.councilId, c.id), 'candidate', c),
     getCandidate: (cid, id) => get<Candidate>(keys.candidate(cid, id)),
+    async updateCandidateFacts(cid, id, facts, declaredOn) {
+      await transact(
+        [
+          {
+            Update: {
+              TableName,
+              Key: keys.candidate(cid, id),
+              UpdateExpression: 'SET facts = :facts, factsDeclaredOn = :on',
+              ConditionExpression: '#status = :eligible',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':facts': facts, ':eligible': 'eligible', ':on': declaredOn },
+            },
+          },
+        ],
+        () => exists({ kk: 'Үміткер енді сайлауға түспейді', ru: 'Кандидат больше не участвует в выборах', en: 'The candidate is no longer standing' }, 'candidate-not-standing'),
+      );
+    },
     async withdrawCandidate(cid, id, on) {
       await transact(
         [

@@ -104,14 +104,24 @@ export function membershipScenario(api: Api, councilId = 'npm'): Step[] {
     expect(forged.json).toEqual({ counted: false });
   });
 
+  step('takes a new declaration of facts and a withdrawal before the round closes', async () => {
+    const as = { ...admin, roles: [...admin.roles] };
+    const declared = await api.call('PUT', `${C}/candidates/${candidates[11]}/facts`, { as, body: { facts: { ...clean, suspectOrAccused: true }, declaredOn: '2020-03-01' } });
+    expect(declared.status).toBe(200);
+    expect((await api.call('POST', `${C}/candidates/${candidates[10]}/withdrawal`, { as, body: { on: '2020-03-01' } })).status).toBe(200);
+    expect((await api.call('POST', `${C}/candidates/${candidates[10]}/withdrawal`, { as, body: {} })).status).toBe(409);
+  });
+
   step('closes the round: ten elected by simple majority (p10), each decision recorded', async () => {
     const closed = await api.call('POST', `${C}/elections/${electionId}/close`, { as: { ...chair, roles: ['chair'] } });
     expect(closed.status, JSON.stringify(closed.json)).toBe(200);
     expect(closed.json.election.result.elected.sort()).toEqual(candidates.slice(0, 10).sort());
     expect(closed.json.election.result.ballotsCast).toBe(15);
-    const notElected = closed.json.election.result.decisions.find((d: { candidateId: string }) => d.candidateId === candidates[11]);
-    expect(notElected.outcome).toBe('not-elected');
-    expect(notElected.reasons[0].point).toBe('p10');
+    // Eligibility judged again on the election date (p4.2), and the withdrawn one left out.
+    const decisionOf = (id: string) => closed.json.election.result.decisions.find((d: { candidateId: string }) => d.candidateId === id);
+    expect(decisionOf(candidates[11]!)).toMatchObject({ outcome: 'ineligible', reasons: [{ point: 'p4.2' }] });
+    expect(decisionOf(candidates[10]!).outcome).toBe('withdrawn');
+    expect(closed.json.election.result.ineligible.sort()).toEqual([candidates[10], candidates[11]].sort());
     expect((await api.call('POST', `${C}/elections/${electionId}/close`, { as: { ...chair, roles: ['chair'] } })).status).toBe(409);
     const late = await voteAll(electionId, [1], () => []);
     expect(late[0]!.status).toBe(409);
