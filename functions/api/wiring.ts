@@ -1,6 +1,8 @@
 import type { MembershipDeps, LawPort } from '../membership/deps.ts';
 import { buildLaw, defaultRulesDir, evaluate, readRulesDir, versionInForce, type Law } from '../rules/index.ts';
 import { dynamoMembershipStore } from '../store/membership.ts';
+import { dynamoMeetingStore } from '../store/meetings.ts';
+import type { ComplaintsSource, MeetingDeps } from '../meetings/deps.ts';
 
 /**
  * Wiring of the handlers: which law, which stores. Built once per function instance (Lambda
@@ -17,6 +19,10 @@ export function currentLaw(): Law {
 export function lawPort(): LawPort {
   return {
     decide: (question, at, facts) => evaluate(currentLaw(), { question, at, facts }),
+    async assertInForce(at) {
+      const found = versionInForce(currentLaw(), at);
+      if (!found.inForce) throw found.refusal;
+    },
     async parameter<T>(name: string, at: string) {
       const found = versionInForce(currentLaw(), at);
       if (!found.inForce) throw found.refusal;
@@ -32,4 +38,17 @@ let membership: MembershipDeps | undefined;
 export function membershipDeps(): MembershipDeps {
   membership ??= { store: dynamoMembershipStore(), law: lawPort() };
   return membership;
+}
+
+let meetings: MeetingDeps | undefined;
+
+/**
+ * The complaints register of the preventive mechanism (p14.7) is not built yet: until it is,
+ * the minutes enter no complaints. This is the seam it plugs into.
+ */
+const noComplaintsRegisterYet: ComplaintsSource = { receivedBetween: async () => [] };
+
+export function meetingDeps(): MeetingDeps {
+  meetings ??= { ...membershipDeps(), meetings: dynamoMeetingStore(), complaints: noComplaintsRegisterYet };
+  return meetings;
 }

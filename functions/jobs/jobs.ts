@@ -22,4 +22,12 @@ export const jobs = [
     table: 'write',
     summary: 'Daily: flags terms ending within a month with no election scheduled, closes ended terms (p11)',
   },
+  {
+    id: 'quarterly',
+    module: 'jobs/quarterly.ts',
+    handler: 'quarterly',
+    schedule: 'cron(0 2 * * ? *)',
+    table: 'write',
+    summary: 'Daily: flags a quarter with no meeting held and warns ahead of its end (p20)',
+  },
 ] as const satisfies readonly Job[];

@@ -7,9 +7,9 @@ import type { Candidate, Commission, Council, EligibilityFacts } from './model.t
 /** POST /v1/councils (admin): a council is a tenant; several live in one table. */
 export async function createCouncil(
   deps: MembershipDeps,
-  input: { id?: string; name: Text; seats: number; chairpersonSub: string; createdOn: string },
+  input: { id?: string; name: Text; seats: number; chairpersonSub: string; chairpersonName?: string; createdOn: string },
 ): Promise<Council> {
-  const council: Council = { id: input.id ?? newId(), name: input.name, seats: input.seats, chairpersonSub: input.chairpersonSub, createdOn: input.createdOn };
+  const council: Council = { ...input, id: input.id ?? newId() };
   await deps.store.createCouncil(council);
   return council;
 }

@@ -10,6 +10,8 @@ export type LawPort = {
   decide: Decide;
   /** A parameter's value in force on `at` (e.g. `term.years`). */
   parameter: <T = unknown>(name: string, at: string) => Promise<T>;
+  /** Refuses (422, citing the act or the repealing order) when no version is in force on `at`. */
+  assertInForce: (at: string) => Promise<void>;
 };
 
 export type MembershipDeps = { store: MembershipStore; law: LawPort };

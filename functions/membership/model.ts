@@ -8,6 +8,8 @@ export type Council = {
   /** Seats filled by election (p8); the Commissioner sits besides them. */
   seats: number;
   chairpersonSub: string;
+  /** The Commissioner's name, as the minutes print it. */
+  chairpersonName?: string;
   secretaryMemberId?: string;
   createdOn: string;
 };

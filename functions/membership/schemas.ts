@@ -13,6 +13,7 @@ export const CreateCouncil = z.strictObject({
   name: Text,
   seats: z.number().int().min(1).max(100).meta({ description: 'Seats filled by election (p8); the Commissioner sits besides them' }),
   chairpersonSub: Id.meta({ description: "The Commissioner's user id: the Chairperson (p15.1)" }),
+  chairpersonName: z.string().trim().min(1).max(200).optional().meta({ description: "The Commissioner's name, as the minutes print it" }),
   createdOn: IsoDate.optional(),
 });
 

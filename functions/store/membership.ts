@@ -59,7 +59,7 @@ export function dynamoMembershipStore(): MembershipStore {
   });
 
   return {
-    createCouncil: (council) => put(keys.council(council.id), 'council', council, true),
+    createCouncil: (council) => put(keys.council(council.id), 'council', council, true, keys.councilList(council.id)),
     getCouncil: (cid) => get<Council>(keys.council(cid)),
 
     putCandidate: (c) => put(keys.candidate(c.councilId, c.id), 'candidate', c),
@@ -271,7 +271,7 @@ export function dynamoMembershipStore(): MembershipStore {
       }
     },
 
-    putRecusal: (r) => put(keys.recusal(r.councilId, r.memberId, r.id), 'recusal', r, true),
+    putRecusal: (r) => put(keys.recusal(r.councilId, r.meetingId, r.memberId, r.itemId), 'recusal', r, true),
 
     putDecision: (d) => put(keys.decision(d.councilId, d.id), 'decision', d, true, keys.decisionByDate(d.councilId, d.id, d.at)),
     getDecision: (cid, id) => get<DecisionRecord>(keys.decision(cid, id)),

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { membershipScenario, type Api } from '../scenarios/membership.ts';
+import { meetingScenario } from '../scenarios/meeting.ts';
 
 /**
  * `npm run e2e`: walks the membership scenario through HTTP against a running `npm start`
@@ -12,7 +13,7 @@ const run = promisify(execFile);
 
 const api: Api = {
   async call(method, path, options = {}) {
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...options.headers };
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     if (options.as) {
       const minted = await fetch(`${base}/v1/local/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(options.as) });
@@ -34,9 +35,10 @@ const api: Api = {
   },
 };
 
-const councilId = `demo-${Date.now().toString(36)}`;
+const suffix = Date.now().toString(36);
+const councilId = `demo-${suffix}`;
 let failed = 0;
-for (const step of membershipScenario(api, councilId)) {
+for (const step of [...membershipScenario(api, councilId), ...meetingScenario(api, `meet-${suffix}`)]) {
   try {
     await step.run();
     console.log(`✓ ${step.name}`);
@@ -46,5 +48,5 @@ for (const step of membershipScenario(api, councilId)) {
     break;
   }
 }
-console.log(`\ncouncil ${councilId}: ${base}/v1/councils/${councilId}/members?at=2022-03-05 (with a token)`);
+console.log(`\ncouncils ${councilId} and meet-${suffix}: e.g. ${base}/v1/councils/${councilId}/members?at=2022-03-05 (with a token)`);
 process.exit(failed ? 1 : 0);

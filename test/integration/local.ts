@@ -43,3 +43,18 @@ export async function startLocal() {
 
   return { base, table, endpoint, call, tokens, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
+
+/** Runs a scheduled job's handler as EventBridge would, with the clock at `today` for the run. */
+export async function runJob(id: string, today: string, after?: string) {
+  const { jobs } = await import('../../functions/jobs/jobs.ts');
+  const { loadHandler } = await import('../../infra/local/server.ts');
+  const { lambdaContext } = await import('../../infra/local/event.ts');
+  const { setToday } = await import('../../functions/clock.ts');
+  const job = jobs.find((j) => j.id === id)!;
+  setToday(today);
+  try {
+    return (await (await loadHandler(job))({}, lambdaContext(job))) as never;
+  } finally {
+    setToday(after);
+  }
+}

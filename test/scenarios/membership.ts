@@ -11,9 +11,9 @@ import type { Role } from '../../functions/http/roles.ts';
  */
 export type Reply = { status: number; json: any; text: string };
 export type Api = {
-  call: (method: string, path: string, options?: { body?: unknown; as?: { sub: string; roles: Role[] } }) => Promise<Reply>;
+  call: (method: string, path: string, options?: { body?: unknown; as?: { sub: string; roles: Role[] }; headers?: Record<string, string> }) => Promise<Reply>;
   /** Runs a scheduled job as the scheduler would, with the clock set to `today`. */
-  runJob: (id: string, today: string) => Promise<{ flagged: number; closed: number; examined: number }>;
+  runJob: (id: string, today: string) => Promise<Record<string, number>>;
 };
 export type Step = { name: string; run: () => Promise<void> };
 

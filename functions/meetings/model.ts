@@ -1,0 +1,64 @@
+import type { Evaluation } from '../decisions.ts';
+import type { Bilingual } from './minutes-doc.ts';
+
+/** Who acts for the Chairperson: the Chairperson, or a member on the Chairperson's instruction (p17.2, p20, p23). */
+export type Acting = { capacity: 'chairperson' } | { capacity: 'member-on-instruction'; memberId: string; instruction: string };
+
+/** The Chairperson's own attendance and votes are recorded under this id (the Commissioner is no elected member). */
+export const CHAIRPERSON = 'chairperson';
+
+export type AgendaItem = { id: string; title: Bilingual; submittedBy?: string };
+
+export type Meeting = {
+  id: string;
+  councilId: string;
+  kind: 'regular' | 'extraordinary';
+  /** The meeting's legal date: quorum and every vote are judged on it. */
+  date: string;
+  place?: string;
+  /** A field meeting in a region (p19). */
+  region?: string;
+  convenedBy: Acting;
+  presiding: Acting;
+  agenda: AgendaItem[];
+  invited: { name: string; organisation: string; position?: string }[];
+  hearings: { speaker: string; subject: Bilingual }[];
+  /** The extraordinary demand this meeting answers (p21). */
+  demandId?: string;
+  status: 'convened' | 'held';
+  /** Set once both the Chairperson and the Secretary signed (p28): nothing changes after. */
+  signedAt?: string;
+};
+
+export type MotionKind = 'ordinary' | 'termination' | 'suspension' | 'dissolution';
+
+export type Motion = {
+  id: string;
+  councilId: string;
+  meetingId: string;
+  itemId: string;
+  kind: MotionKind;
+  category: 'recommendation' | 'proposal' | 'decision';
+  title: Bilingual;
+  /** Termination or suspension: whose powers (p25). */
+  subjectMemberId?: string;
+  status: 'open' | 'closed';
+  result?: Pick<Evaluation, 'outcome' | 'reasons' | 'version'> & { decisionId: string; facts: Record<string, unknown> };
+};
+
+export type VoteChoice = 'for' | 'against' | 'abstain';
+
+export type Dissent = { memberId: string; text: string; language: 'kk' | 'ru' | 'en'; writtenOn: string };
+
+export type Signature = { role: 'chairperson' | 'secretary'; sub: string; name: string; signedAt: string; contentHash: string };
+
+export type ExtraordinaryDemand = {
+  id: string;
+  councilId: string;
+  reason: Bilingual;
+  signatories: string[];
+  status: 'collecting' | 'must-convene' | 'convened';
+  decision?: Pick<Evaluation, 'outcome' | 'reasons' | 'version'>;
+  meetingId?: string;
+  openedOn: string;
+};
