@@ -9,7 +9,6 @@ import * as motions from '../meetings/motions.ts';
 import { meetingOrFail } from '../meetings/deps.ts';
 import { renderCalendar } from '../meetings/calendar.ts';
 import { renderMinutesHtml } from '../meetings/render-html.ts';
-import { renderMinutesPdf } from '../meetings/render-pdf.ts';
 import { meetingDeps } from './wiring.ts';
 
 /** Handlers of the meeting routes: validate (the route's schemas), call the domain, answer. */
@@ -59,7 +58,11 @@ async function minutesReply(request: Request<unknown, { lang?: 'kk' | 'ru' }>, f
   const accept = request.headers.accept ?? '';
   const lang = request.query.lang ?? 'kk';
   const wanted = format ?? (accept.includes('application/pdf') ? 'pdf' : accept.includes('text/html') ? 'html' : 'json');
-  if (wanted === 'pdf') return { file: { contentType: 'application/pdf', body: await renderMinutesPdf(doc, lang) } };
+  if (wanted === 'pdf') {
+    // Loaded on demand: pdfmake is heavy, and only the PDF needs it.
+    const { renderMinutesPdf } = await import('../meetings/render-pdf.ts');
+    return { file: { contentType: 'application/pdf', body: await renderMinutesPdf(doc, lang) } };
+  }
   if (wanted === 'html') return { file: { contentType: 'text/html; charset=utf-8', body: renderMinutesHtml(doc, lang) } };
   return { json: doc };
 }

@@ -36,6 +36,8 @@ export type Route = {
   response?: z.ZodType;
   status?: number;
   responseType?: string;
+  /** The function renders PDF: its bundle ships the fonts (Kazakh letters, p30). */
+  fonts?: boolean;
 };
 
 export const routes = [
@@ -406,6 +408,7 @@ export const routes = [
     path: `${MT}/minutes`,
     module: 'api/meetings.ts',
     handler: 'getMinutes',
+    fonts: true,
     access: SIGNED_IN,
     table: 'read',
     summary: "The minutes (p28) as JSON, or HTML/PDF by Accept; ?lang=kk|ru (p30)",
@@ -429,6 +432,7 @@ export const routes = [
     path: `${MT}/minutes.pdf`,
     module: 'api/meetings.ts',
     handler: 'getMinutesPdf',
+    fonts: true,
     access: SIGNED_IN,
     table: 'read',
     summary: "The minutes as PDF in kk or ru, with an embedded font (p28, p30)",

@@ -17,6 +17,8 @@ type PdfMake = {
   setLocalAccessPolicy(policy: (path: string) => boolean): void;
   setUrlAccessPolicy(policy: (url: string) => boolean): void;
   createPdf(definition: Record<string, unknown>): { getBuffer(): Promise<Buffer> };
+  /** Its in-memory file system for browsers; every use of it in src/ is guarded by `virtualfs &&`. */
+  virtualfs?: unknown;
 };
 type Content = string | { [key: string]: unknown } | Content[];
 
@@ -71,11 +73,12 @@ function blockPdf(block: Block): Content {
       return { text: linePdf(block.line), margin: [0, 1, 0, 1] };
     case 'list':
       return { [block.ordered ? 'ol' : 'ul']: block.items.map((item) => ({ text: linePdf(item) })), margin: [0, 2, 0, 2] };
-    case 'table':
-      return {
-        table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, body: [block.header.map((h) => ({ text: h, bold: true, alignment: 'center' })), ...block.rows.map((row) => row.map((c) => ({ text: c, alignment: 'center' })))] },
-        margin: [0, 3, 0, 3],
-      };
+    case 'table': {
+      const header = block.header.map((h) => ({ text: h, bold: true, alignment: 'center' }));
+      const rows = block.rows.map((row) => row.map((c) => ({ text: c, alignment: 'center' })));
+      // The header never parts from the votes it heads.
+      return { table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, body: [header, ...rows] }, margin: [0, 3, 0, 3] };
+    }
     case 'part':
       return [{ text: linePdf(block.title), style: 'part', headlineLevel: 1 }, { stack: block.blocks.map(blockPdf), margin: [10, 0, 0, 0] }];
   }
@@ -96,6 +99,9 @@ export async function renderMinutesPdf(doc: MinutesDoc, lang: WorkingLanguage): 
   pdfmake.setFonts({ Roboto: files });
   pdfmake.setLocalAccessPolicy((path) => allowed.has(resolve(path)));
   pdfmake.setUrlAccessPolicy(() => false);
+  // The fonts are plain files. pdfmake's virtual file system names files relative to
+  // `__dirname`, which an ES module bundle (the Lambda's index.mjs) does not define: unused, it is detached.
+  pdfmake.virtualfs = undefined;
 
   const sections = outline.sections.map((s): Content => {
     const title = [s.title, ...(s.point ? [{ text: ` (${s.point})`, bold: false }] : [])];

@@ -89,6 +89,7 @@ export class KenesApi extends Construct {
         module: route.module,
         handler: route.handler,
         description: `${route.method} ${route.path}: ${route.summary}`,
+        fonts: 'fonts' in route && route.fonts,
       });
       fn.bindTable({ table: props.table, accessMode: route.table });
       this.functions[route.id] = fn;

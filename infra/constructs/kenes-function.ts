@@ -22,10 +22,26 @@ export type KenesFunctionProps = {
   description?: string;
   /** @default 10 seconds (API routes); jobs pass 60. */
   timeout?: Duration;
+  /** Ship pdfmake's Roboto fonts (the minutes' PDF, with Kazakh letters) beside the bundle. */
+  fonts?: boolean;
 };
 
 /** Where the handlers read the law's YAML files (the bundle's copy of `rules/`). */
 const RULES_DIR_IN_BUNDLE = '/var/task/rules';
+const FONTS_DIR_IN_BUNDLE = '/var/task/fonts/Roboto';
+
+/**
+ * ESM bundles lack what CommonJS dependencies expect: `require`, `__filename`, `__dirname`
+ * (pdfmake and pdfkit use them). Aliased imports, so no source file's own import can clash.
+ */
+const BANNER = [
+  "import { createRequire as __kenesCreateRequire } from 'module';",
+  "import { fileURLToPath as __kenesFileURLToPath } from 'url';",
+  "import { dirname as __kenesDirname } from 'path';",
+  'const require = __kenesCreateRequire(import.meta.url);',
+  'const __filename = __kenesFileURLToPath(import.meta.url);',
+  'const __dirname = __kenesDirname(__filename);',
+].join(' ');
 
 /**
  * The one Lambda function shape of kenes: Node 22 on arm64, ESM bundle with the law's
@@ -70,14 +86,14 @@ export class KenesFunction extends Construct {
         KENES_RULES_DIR: RULES_DIR_IN_BUNDLE,
         NODE_OPTIONS: '--enable-source-maps',
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+        ...(props.fonts ? { KENES_FONTS_DIR: FONTS_DIR_IN_BUNDLE } : {}),
       },
       projectRoot: repoRoot,
       depsLockFilePath: lockFile,
       bundling: {
         format: OutputFormat.ESM,
         mainFields: ['module', 'main'],
-        // CommonJS dependencies call `require`, which an ES module does not have.
-        banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+        banner: BANNER,
         minify: true,
         sourceMap: true,
         target: 'node22',
@@ -87,6 +103,7 @@ export class KenesFunction extends Construct {
           // inputDir is the project root (a container path under Docker bundling).
           afterBundling: (inputDir: string, outputDir: string) => [
             `cp -R "${inputDir}/rules" "${outputDir}/rules"`,
+            ...(props.fonts ? [`mkdir -p "${outputDir}/fonts"`, `cp -R "${inputDir}/node_modules/pdfmake/fonts/Roboto" "${outputDir}/fonts/Roboto"`] : []),
           ],
         },
       },

@@ -3,13 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { routeById } from '../../functions/api/routes.ts';
+import { pathToFileURL } from 'node:url';
+import type { MinutesDoc } from '../../functions/meetings/minutes-doc.ts';
 import { KenesFunction } from '../../infra/constructs/kenes-function.ts';
 import { rulesDir } from '../../infra/constructs/paths.ts';
 
 /**
  * The one test that really runs esbuild (every other infra test skips bundling): the bundle
- * Lambda gets is an ES module with the law's rules/ beside it.
+ * Lambda gets is an ES module with the law's rules/ beside it, and — for a function that
+ * renders the minutes — the fonts, with which the bundled renderer really writes a PDF.
  */
 let outdir: string;
 let assetDir: string;
@@ -18,8 +20,9 @@ beforeAll(() => {
   outdir = mkdtempSync(join(tmpdir(), 'kenes-bundle-'));
   const app = new App({ outdir });
   const stack = new Stack(app, 'Bundle');
-  const route = routeById('health');
-  new KenesFunction(stack, 'Health', { module: route.module, handler: route.handler });
+  // The PDF renderer itself, bundled as the minutes' functions bundle it (pdfmake is the
+  // dependency that needs the banner's require/__dirname and the shipped fonts).
+  new KenesFunction(stack, 'Pdf', { module: 'meetings/render-pdf.ts', handler: 'renderMinutesPdf', fonts: true });
   const assembly = app.synth();
   const resources = Object.values(assembly.getStackByName('Bundle').template.Resources) as {
     Type: string;
@@ -36,7 +39,7 @@ afterAll(() => {
 describe('KenesFunction: bundle', () => {
   it('is an ES module index.mjs that can require CommonJS dependencies', () => {
     const code = readFileSync(join(assetDir, 'index.mjs'), 'utf8');
-    expect(code.startsWith("import { createRequire } from 'module';")).toBe(true);
+    expect(code.startsWith("import { createRequire as __kenesCreateRequire } from 'module';")).toBe(true);
     expect(existsSync(join(assetDir, 'index.mjs.map'))).toBe(true);
   });
 
@@ -45,4 +48,29 @@ describe('KenesFunction: bundle', () => {
     const list = (dir: string) => readdirSync(dir, { recursive: true }).map(String).sort();
     expect(list(join(assetDir, 'rules'))).toEqual(list(rulesDir));
   });
+
+  it('ships the fonts, and the bundled renderer writes a PDF with them', async () => {
+    const fonts = join(assetDir, 'fonts', 'Roboto');
+    expect(readdirSync(fonts).filter((f) => f.endsWith('.ttf')).length).toBeGreaterThanOrEqual(4);
+    process.env.KENES_FONTS_DIR = fonts;
+    const bundled = (await import(pathToFileURL(join(assetDir, 'index.mjs')).href)) as { renderMinutesPdf: (doc: MinutesDoc, lang: 'kk') => Promise<Buffer> };
+    const pdf = await bundled.renderMinutesPdf(minimalMinutes, 'kk');
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    delete process.env.KENES_FONTS_DIR;
+  });
 });
+
+const minimalMinutes: MinutesDoc = {
+  council: { id: 'c', name: { kk: 'Үйлестіру кеңесі', ru: 'Координационный совет', en: 'Coordination Council' } },
+  meeting: { id: 'm', kind: 'regular', date: '2020-06-10', convenedBy: { name: 'Әзімова', capacity: 'chairperson' }, presiding: { name: 'Әзімова', capacity: 'chairperson' } },
+  agenda: [],
+  present: [{ name: 'Әзімова', capacity: 'chairperson' }],
+  absent: [],
+  invited: [],
+  hearings: [],
+  quorum: { outcome: 'not-quorate', reasons: [] },
+  motions: [],
+  complaints: [],
+  signatures: [],
+  contentHash: '0'.repeat(64),
+};
