@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Three projects: `unit` is pure and runs in seconds; `integration` gets one DynamoDB Local
- * per run (test/integration/dynamo.setup.ts) and the local server; `infra` synthesises the
+ * Four projects: `unit` is pure and runs in seconds; `integration` gets one DynamoDB Local
+ * per run (test/integration/dynamo.setup.ts) and the local server; `browser` drives the forms
+ * in Debian's Chromium against the local server; `infra` synthesises the
  * CDK stack (forks pool: NodejsFunction bundling fails under threads).
  */
 export default defineConfig({
@@ -17,6 +18,16 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts'],
           globalSetup: ['test/integration/dynamo.setup.ts'],
           testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          globalSetup: ['test/integration/dynamo.setup.ts'],
+          testTimeout: 60_000,
           hookTimeout: 60_000,
         },
       },
