@@ -43,7 +43,12 @@ export type Motion = {
   /** Termination or suspension: whose powers (p25). */
   subjectMemberId?: string;
   status: 'open' | 'closed';
-  result?: Pick<Evaluation, 'outcome' | 'reasons' | 'version'> & { decisionId: string; facts: Record<string, unknown> };
+  result?: Pick<Evaluation, 'outcome' | 'reasons' | 'version'> & {
+    decisionId: string;
+    facts: Record<string, unknown>;
+    /** p26: decisions are recommendations. */
+    nature: { point: 'p26'; message: { kk: string; ru: string; en: string } };
+  };
 };
 
 export type VoteChoice = 'for' | 'against' | 'abstain';

@@ -7,6 +7,16 @@ import type { Bilingual } from './minutes-doc.ts';
 import type { Meeting, Motion, MotionKind, VoteChoice } from './model.ts';
 import { CHAIRPERSON } from './model.ts';
 
+/** p26: the Council's decisions are recommendations; every result says so. */
+const RECOMMENDATION = {
+  point: 'p26',
+  message: {
+    kk: 'Кеңестің шешімдері ұсынымдық сипатта болады (26-тармақ)',
+    ru: 'Решения Совета носят рекомендательный характер (п. 26)',
+    en: "The Council's decisions are recommendations (p26)",
+  },
+} as const;
+
 /** Which question of the law decides each kind of motion. */
 const QUESTION: Record<MotionKind, string> = {
   ordinary: 'decision', // p25
@@ -117,7 +127,7 @@ export async function closeMotion(deps: MeetingDeps, identity: Identity | undefi
   const closed: Motion = {
     ...motion,
     status: 'closed',
-    result: { outcome: evaluation.outcome, reasons: evaluation.reasons, version: evaluation.version, decisionId: evaluation.decisionId, facts },
+    result: { outcome: evaluation.outcome, reasons: evaluation.reasons, version: evaluation.version, decisionId: evaluation.decisionId, facts, nature: RECOMMENDATION },
   };
   await deps.meetings.closeMotion(meeting, closed);
   return closed;

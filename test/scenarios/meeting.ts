@@ -99,7 +99,19 @@ export function meetingScenario(api: Api, councilId = 'meet'): Step[] {
     const closed = await api.call('POST', `${M()}/motions/${motion.ordinary}/close`, { as: chair });
     expect(closed.json.result).toMatchObject({ outcome: 'adopted', facts: { membersTotal: 11, membersPresent: 10, votesFor: 5, votesAgainst: 5, presidingVote: 'for' } });
     expect(closed.json.result.reasons[0]).toMatchObject({ point: 'p25', code: 'tie-presiding-for' });
+    expect(closed.json.result.nature.point).toBe('p26');
     expect((await vote('chairperson', motion.ordinary, 'against')).status).toBe(409);
+  });
+
+  step('needs more than half of all 11 members for: 6 adopts, 5–4–1 rejects (p25)', async () => {
+    const outcomeOf = async (fors: number, againsts: number) => {
+      const put = await api.call('POST', `${M()}/motions`, { as: chair, body: { itemId: items[0], kind: 'ordinary', title: { kk: 'Шекара', ru: 'Граница' } } });
+      const voters = ['chairperson', ...member.slice(0, 9)];
+      for (const [i, v] of voters.entries()) await vote(v, put.json.id, i < fors ? 'for' : i < fors + againsts ? 'against' : 'abstain');
+      return (await api.call('POST', `${M()}/motions/${put.json.id}/close`, { as: chair })).json.result;
+    };
+    expect(await outcomeOf(6, 4)).toMatchObject({ outcome: 'adopted', reasons: [{ point: 'p25', code: 'majority-for' }] });
+    expect(await outcomeOf(5, 4)).toMatchObject({ outcome: 'rejected', reasons: [{ point: 'p25', code: 'no-majority' }] });
   });
 
   step('files a dissenting opinion in writing (p17.5)', async () => {
@@ -152,7 +164,7 @@ export function meetingScenario(api: Api, councilId = 'meet'): Step[] {
     expect(closed.status).toBe(200);
     const json = await api.call('GET', `${M()}/minutes`, { as: person(1) });
     expect(json.json.present.map((p: { name: string }) => p.name)).toContain('Әзімова Гүлнәр');
-    expect(json.json.motions.map((m: { result: { outcome: string } }) => m.result.outcome)).toEqual(expect.arrayContaining(['adopted', 'not-full-membership']));
+    expect(json.json.motions.map((m: { result: { outcome: string } }) => m.result.outcome)).toEqual(expect.arrayContaining(['adopted', 'rejected', 'not-full-membership']));
     expect(json.json.motions.flatMap((m: { dissents: unknown[] }) => m.dissents)).toHaveLength(1);
     contentHash = json.json.contentHash;
     const kk = await api.call('GET', `${M()}/minutes.html?lang=kk`, { as: person(1) });
