@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { FACTS } from '../rules/facts.ts';
 import type { Text } from '../text.ts';
 import type { Evaluation } from '../decisions.ts';
 
@@ -15,17 +17,7 @@ export type Council = {
 };
 
 /** The p4, p5, p8 facts a candidate declares (names fixed by the member-eligibility question). */
-export type EligibilityFacts = {
-  citizenOfKazakhstan: boolean;
-  unexpungedCriminalRecord: boolean;
-  suspectOrAccused: boolean;
-  legalCapacity: 'full' | 'limited' | 'incapable';
-  psychiatricOrNarcologicalRegistration: boolean;
-  releasedFromLiabilityOnNonRehabilitatingGrounds: boolean;
-  dismissedOnNegativeGrounds: boolean;
-  expelledFromBar: boolean;
-  advocateLicenceRevoked: boolean;
-};
+export type EligibilityFacts = z.output<(typeof FACTS)['member-eligibility']>;
 
 export type Candidate = {
   id: string;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDate, Text } from '../api/schemas.ts';
+import { FACTS } from '../rules/facts.ts';
 
 /** Request and response schemas of the membership routes: the handlers validate with these, OpenAPI shows them. */
 const Id = z.string().min(1).max(100);
@@ -17,17 +18,8 @@ export const CreateCouncil = z.strictObject({
   createdOn: IsoDate.optional(),
 });
 
-export const EligibilityFacts = z.strictObject({
-  citizenOfKazakhstan: z.boolean(),
-  unexpungedCriminalRecord: z.boolean(),
-  suspectOrAccused: z.boolean(),
-  legalCapacity: z.enum(['full', 'limited', 'incapable']),
-  psychiatricOrNarcologicalRegistration: z.boolean(),
-  releasedFromLiabilityOnNonRehabilitatingGrounds: z.boolean(),
-  dismissedOnNegativeGrounds: z.boolean(),
-  expelledFromBar: z.boolean(),
-  advocateLicenceRevoked: z.boolean(),
-});
+/** The p4, p5, p8 facts: the very schema the `member-eligibility` question validates. */
+export const EligibilityFacts = FACTS['member-eligibility'];
 
 export const ApplyAsCandidate = z.strictObject({
   name: z.string().trim().min(1).max(200),

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { buildLaw, defaultRulesDir, evaluate, readRulesDir } from '../../functions/rules/index.ts';
+import { clean } from '../scenarios/membership.ts';
 
 /**
  * `npm run bench`: speed and memory of the evaluator, the hot path of every legal decision.
@@ -18,17 +19,7 @@ const requests = [
   {
     question: 'member-eligibility',
     at: '2021-01-10',
-    facts: {
-      citizenOfKazakhstan: false,
-      unexpungedCriminalRecord: true,
-      suspectOrAccused: false,
-      legalCapacity: 'full',
-      psychiatricOrNarcologicalRegistration: false,
-      releasedFromLiabilityOnNonRehabilitatingGrounds: false,
-      dismissedOnNegativeGrounds: false,
-      expelledFromBar: false,
-      advocateLicenceRevoked: false,
-    },
+    facts: { ...clean, citizenOfKazakhstan: false, unexpungedCriminalRecord: true },
   },
 ];
 for (const request of requests) await evaluate(law, request); // warm the engine cache

@@ -3,21 +3,11 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { setToday } from '../../functions/clock.ts';
 import { documentClient } from '../../functions/store/client.ts';
 import { startLocal } from './local.ts';
+import { clean } from '../scenarios/membership.ts';
 
 /** One table per test file: the secret ballot under load (p10). */
 const admin = { sub: 'office-admin', roles: ['admin'] as const };
 const chair = { sub: 'commissioner', roles: ['chair'] as const };
-const clean = {
-  citizenOfKazakhstan: true,
-  unexpungedCriminalRecord: false,
-  suspectOrAccused: false,
-  legalCapacity: 'full',
-  psychiatricOrNarcologicalRegistration: false,
-  releasedFromLiabilityOnNonRehabilitatingGrounds: false,
-  dismissedOnNegativeGrounds: false,
-  expelledFromBar: false,
-  advocateLicenceRevoked: false,
-};
 
 describe('100 concurrent ballots', () => {
   let local: Awaited<ReturnType<typeof startLocal>>;
