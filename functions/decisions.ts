@@ -1,14 +1,6 @@
-import type { Reason } from './errors.ts';
-
 /** What the rules evaluator answers (functions/rules): an outcome, every reason, the version. */
-export type Evaluation = {
-  question: string;
-  at: string;
-  outcome: string;
-  reasons: Reason[];
-  version: { id: string; act: string };
-  readings?: unknown[];
-};
+export type { Evaluation } from './rules/index.ts';
+import type { Evaluation } from './rules/index.ts';
 
 /** Asks the law a question at a date. Every council action decides through this, nothing else. */
 export type Decide = (question: string, at: string, facts: Record<string, unknown>) => Promise<Evaluation>;

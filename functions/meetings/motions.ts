@@ -68,13 +68,7 @@ export async function putMotion(
  * put to a vote while the meeting is not quorate (p22).
  */
 export async function castVote(deps: MeetingDeps, identity: Identity | undefined, councilId: string, meetingId: string, motionId: string, voterId: string, choice: VoteChoice) {
-  const council = await councilOrFail(deps, councilId);
-  const meeting = await meetingOrFail(deps, councilId, meetingId);
-  refuseIfSigned(meeting);
-  const motion = await motionOrFail(deps, meeting, motionId);
-  if (motion.status !== 'open') throw motionClosed();
-  const { members } = await sittingOn(deps, council, meeting.date);
-  const caller = actor(council, members, identity);
+  const { meeting, motion, caller } = await openMotion(deps, identity, councilId, meetingId, motionId);
   if (caller.id !== voterId && !caller.isSecretary) throw new ForbiddenError();
   const recusals = await deps.meetings.listRecusals(councilId, meetingId);
   if (recusals.some((r) => r.memberId === voterId && r.itemId === motion.itemId)) {
@@ -100,13 +94,8 @@ export async function castVote(deps: MeetingDeps, identity: Identity | undefined
  * and not recused, and the explanation is kept with the motion and as a decision record.
  */
 export async function closeMotion(deps: MeetingDeps, identity: Identity | undefined, councilId: string, meetingId: string, motionId: string) {
-  const council = await councilOrFail(deps, councilId);
-  const meeting = await meetingOrFail(deps, councilId, meetingId);
-  refuseIfSigned(meeting);
-  const motion = await motionOrFail(deps, meeting, motionId);
-  if (motion.status !== 'open') throw motionClosed();
-  const { members } = await sittingOn(deps, council, meeting.date);
-  if (!isPresiding(meeting, actor(council, members, identity).id)) throw notPresiding();
+  const { meeting, motion, caller } = await openMotion(deps, identity, councilId, meetingId, motionId);
+  if (!isPresiding(meeting, caller.id)) throw notPresiding();
   const recusals = await deps.meetings.listRecusals(councilId, meetingId);
   const quorum = await quorumOf(deps, meeting, recusedFrom(recusals, motion));
   const votes = (await deps.meetings.listVotes(councilId, meetingId, motionId)).filter((v) => quorum.present.includes(v.voterId));
@@ -151,6 +140,17 @@ export async function addDissent(
   const dissent = { memberId: caller.id, ...input };
   await deps.meetings.putDissent(meeting, motion, dissent);
   return { motionId, ...dissent, point: 'p17.5' };
+}
+
+/** An open motion of an unsigned meeting, and who the caller is at it. */
+async function openMotion(deps: MeetingDeps, identity: Identity | undefined, councilId: string, meetingId: string, motionId: string) {
+  const council = await councilOrFail(deps, councilId);
+  const meeting = await meetingOrFail(deps, councilId, meetingId);
+  refuseIfSigned(meeting);
+  const motion = await motionOrFail(deps, meeting, motionId);
+  if (motion.status !== 'open') throw motionClosed();
+  const { members } = await sittingOn(deps, council, meeting.date);
+  return { meeting, motion, caller: actor(council, members, identity) };
 }
 
 async function motionOrFail(deps: MeetingDeps, meeting: Meeting, motionId: string): Promise<Motion> {
