@@ -66,3 +66,83 @@ export const Termination = z
   });
 
 export const CompositionQuery = z.strictObject({ at: IsoDate.optional() });
+
+/* Response schemas: OpenAPI shows them, and the integration tests check every answer against them. */
+const Reason = z.object({ point: z.string(), code: z.string(), message: Text, numbers: z.record(z.string(), z.unknown()).optional() });
+const Version = z.object({ id: z.string(), act: z.string() });
+const Term = z.object({
+  memberId: z.string(),
+  councilId: z.string(),
+  start: IsoDate,
+  end: IsoDate,
+  status: z.enum(['active', 'ended']),
+  cohort: z.enum(['first-short', 'first-long', 'regular']),
+  endedOn: IsoDate.optional(),
+  ending: z.object({ kind: z.enum(['expired', 'left', 'terminated']), point: z.string(), ref: z.string().optional() }).optional(),
+});
+
+export const CouncilResponse = z.object({ id: z.string(), name: Text, seats: z.number(), chairpersonSub: z.string(), chairpersonName: z.string().optional(), createdOn: IsoDate });
+
+export const CandidateResponse = z.object({
+  id: z.string(),
+  councilId: z.string(),
+  name: z.string(),
+  sub: z.string().optional(),
+  appliedOn: IsoDate,
+  facts: EligibilityFacts,
+  documents: z.array(z.string()),
+  status: z.enum(['eligible', 'ineligible', 'withdrawn', 'elected']),
+  eligibility: z.object({ outcome: z.string(), reasons: z.array(Reason), version: Version }),
+});
+
+export const CommissionResponse = z.object({ id: z.string(), councilId: z.string(), voters: z.array(z.string()), formedOn: IsoDate });
+
+export const ElectionResponse = z.object({
+  id: z.string(),
+  councilId: z.string(),
+  commissionId: z.string(),
+  kind: z.enum(['first', 'renewal', 'vacancy']),
+  date: IsoDate,
+  termStart: IsoDate,
+  seats: z.number(),
+  candidateIds: z.array(z.string()),
+  round: z.number(),
+  previousRoundId: z.string().optional(),
+  status: z.enum(['open', 'closed']),
+  result: z
+    .object({
+      ballotsCast: z.number(),
+      votes: z.record(z.string(), z.number()),
+      elected: z.array(z.string()),
+      ineligible: z.array(z.string()),
+      decisions: z.array(z.object({ candidateId: z.string(), outcome: z.string(), reasons: z.array(Reason), version: Version })),
+      runoff: z.object({ electionId: z.string(), candidates: z.array(z.string()), seats: z.number(), cause: z.enum(['tie', 'unfilled']) }).optional(),
+    })
+    .optional(),
+});
+
+const MemberResponse = z.object({ id: z.string(), councilId: z.string(), candidateId: z.string(), name: z.string(), sub: z.string().optional(), electionId: z.string(), status: z.enum(['active', 'ended']), terms: z.array(Term) });
+export const CloseElectionResponse = z.object({ election: ElectionResponse, members: z.array(MemberResponse) });
+export const ReceiptCheck = z.object({ counted: z.boolean() });
+
+export const LotResponse = z.object({
+  id: z.string(),
+  councilId: z.string(),
+  electionId: z.string(),
+  commitment: z.string().meta({ description: 'SHA-256 of the seed, published before the draw' }),
+  committedOn: IsoDate,
+  seed: z.string().optional().meta({ description: 'Only once revealed' }),
+  revealedOn: IsoDate.optional(),
+  result: z.object({ ordered: z.array(z.string()), short: z.array(z.string()), long: z.array(z.string()), rounding: z.enum(['down', 'up']) }).optional(),
+});
+
+export const CompositionResponse = z.object({
+  councilId: z.string(),
+  at: IsoDate,
+  chairperson: z.object({ sub: z.string(), point: z.string() }),
+  secretaryMemberId: z.string().optional(),
+  seats: z.number(),
+  current: z.array(z.object({ id: z.string(), name: z.string(), roles: z.array(z.string()), termStart: IsoDate, termEnd: IsoDate, cohort: z.string() })),
+  vacancies: z.number(),
+  history: z.array(z.object({ id: z.string(), name: z.string(), status: z.string(), electionId: z.string(), terms: z.array(Term) })),
+});

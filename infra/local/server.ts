@@ -48,7 +48,6 @@ const TYPES: Record<string, string> = {
  * It holds no business logic.
  */
 export function createLocalServer(tokens: LocalTokens, options: { onInvoke?: (route: Route, handler: Handler) => void } = {}): Server {
-  const matchers = (routes as readonly Route[]).map((route) => ({ route, pattern: pathPattern(route.path) }));
   const webRoot = join(repoRoot, 'web');
 
   return createServer(async function serve(req: IncomingMessage, res: ServerResponse) {
@@ -60,17 +59,14 @@ export function createLocalServer(tokens: LocalTokens, options: { onInvoke?: (ro
       if (method === 'POST' && url.pathname === '/v1/local/tokens') return await mint(res, tokens, body);
       if (!url.pathname.startsWith('/v1/')) return await serveStatic(res, webRoot, url.pathname);
 
-      const found = matchers
-        .filter((m) => m.route.method === method)
-        .map((m) => ({ route: m.route, match: m.pattern.exec(url.pathname) }))
-        .find((m) => m.match);
+      const found = findRoute(method, url.pathname);
       if (!found) return send(res, 404, { 'content-type': 'application/json' }, JSON.stringify({ message: 'Not Found' }));
 
       const claims = await claimsOf(req, tokens);
       if (found.route.access !== 'public' && !claims) {
         return send(res, 401, { 'content-type': 'application/json', 'www-authenticate': 'Bearer' }, JSON.stringify({ message: 'Unauthorized' }));
       }
-      const pathParameters = Object.fromEntries(Object.entries(found.match!.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)]));
+      const { pathParameters } = found;
       const event = httpApiEvent({ route: found.route, method, url, headers: req.headers, body, pathParameters, claims });
       const handler = await loadHandler(found.route);
       options.onInvoke?.(found.route, handler);
@@ -82,6 +78,17 @@ export function createLocalServer(tokens: LocalTokens, options: { onInvoke?: (ro
       return send(res, 502, { 'content-type': 'application/json' }, JSON.stringify({ message: 'Internal Server Error' }));
     }
   });
+}
+
+const matchers = (routes as readonly Route[]).map((route) => ({ route, pattern: pathPattern(route.path) }));
+
+/** The route API Gateway would pick for a method and path, with its path parameters. */
+export function findRoute(method: string, pathname: string): { route: Route; pathParameters: Record<string, string> } | undefined {
+  for (const { route, pattern } of matchers) {
+    const match = route.method === method ? pattern.exec(pathname) : null;
+    if (match) return { route, pathParameters: Object.fromEntries(Object.entries(match.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)])) };
+  }
+  return undefined;
 }
 
 function pathPattern(path: string): RegExp {

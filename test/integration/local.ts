@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { inject } from 'vitest';
 import { createTable } from '../../infra/local/dynamo.ts';
 import { LOCAL_TABLE, useDynamo } from '../../infra/local/environment.ts';
-import { createLocalServer } from '../../infra/local/server.ts';
+import { createLocalServer, findRoute } from '../../infra/local/server.ts';
+import { ErrorResponse } from '../../functions/api/schemas.ts';
 import { localTokens } from '../../infra/local/tokens.ts';
 import type { Role } from '../../functions/http/roles.ts';
 
@@ -37,6 +38,13 @@ export async function startLocal() {
       json = JSON.parse(text);
     } catch {
       json = undefined;
+    }
+    // Every answer must match what the OpenAPI document promises for it.
+    const route = findRoute(method, new URL(path, base).pathname)?.route;
+    const promised = response.ok ? route?.response : response.status < 500 && route && json?.error ? ErrorResponse : undefined;
+    if (promised) {
+      const checked = promised.safeParse(json);
+      if (!checked.success) throw new Error(`${method} ${path} answered ${response.status} unlike its schema: ${checked.error.message}`);
     }
     return { status: response.status, headers: response.headers, json, text };
   }
