@@ -34,3 +34,96 @@ export const Sign = z.strictObject({ contentHash: z.string().regex(/^[0-9a-f]{64
 export const Correction = z.strictObject({ text: Bilingual, reason: z.string().trim().min(1).max(2000), on: IsoDate.optional() });
 export const OpenDemand = z.strictObject({ reason: Bilingual, on: IsoDate.optional() });
 export const SignDemand = z.strictObject({ on: IsoDate.optional() });
+
+/* Response schemas: OpenAPI shows them, and the integration tests check every answer against them. */
+const Text3 = z.object({ kk: z.string(), ru: z.string(), en: z.string() });
+const Reason = z.object({ point: z.string(), code: z.string(), message: Text3, numbers: z.record(z.string(), z.unknown()).optional() });
+const Version = z.object({ id: z.string(), act: z.string() });
+const Names = z.object({ kk: z.string(), ru: z.string() });
+const Acting = z.union([
+  z.object({ capacity: z.literal('chairperson') }),
+  z.object({ capacity: z.literal('member-on-instruction'), memberId: z.string(), instruction: z.string() }),
+]);
+
+export const MeetingResponse = z.object({
+  id: z.string(),
+  councilId: z.string(),
+  kind: z.enum(['regular', 'extraordinary']),
+  date: IsoDate,
+  place: z.string().optional(),
+  region: z.string().optional(),
+  convenedBy: Acting,
+  presiding: Acting,
+  agenda: z.array(z.object({ id: z.string(), title: Names, submittedBy: z.string().optional() })),
+  invited: z.array(z.object({ name: z.string(), organisation: z.string(), position: z.string().optional() })),
+  hearings: z.array(z.object({ speaker: z.string(), subject: Names })),
+  demandId: z.string().optional(),
+  status: z.enum(['convened', 'held']),
+  signedAt: z.string().optional(),
+});
+
+export const MotionResponse = z.object({
+  id: z.string(),
+  councilId: z.string(),
+  meetingId: z.string(),
+  itemId: z.string(),
+  kind: z.enum(['ordinary', 'termination', 'suspension', 'dissolution']),
+  category: z.enum(['recommendation', 'proposal', 'decision']),
+  title: Names,
+  subjectMemberId: z.string().optional(),
+  status: z.enum(['open', 'closed']),
+  result: z
+    .object({
+      outcome: z.string(),
+      reasons: z.array(Reason),
+      version: Version,
+      decisionId: z.string(),
+      facts: z.record(z.string(), z.unknown()),
+      nature: z.object({ point: z.literal('p26'), message: Text3 }),
+    })
+    .optional(),
+});
+
+const Quorum = z.object({ membersTotal: z.number(), membersPresent: z.number(), present: z.array(z.string()), outcome: z.string(), reasons: z.array(Reason), version: Version });
+export const MeetingDetail = MeetingResponse.extend({ quorum: Quorum, motions: z.array(MotionResponse) });
+export const AttendanceResponse = z.object({ meetingId: z.string(), attendeeId: z.string(), present: z.boolean(), quorum: Quorum });
+
+export const MinutesResponse = z.object({
+  council: z.object({ id: z.string(), name: Text3 }),
+  meeting: z.object({ id: z.string(), kind: z.string(), date: IsoDate }).loose(),
+  agenda: z.array(z.object({ id: z.string(), title: Names }).loose()),
+  present: z.array(z.object({ name: z.string(), capacity: z.enum(['chairperson', 'secretary', 'member']) })),
+  absent: z.array(z.object({ name: z.string() })),
+  invited: z.array(z.object({ name: z.string(), organisation: z.string() }).loose()),
+  hearings: z.array(z.object({ speaker: z.string(), subject: Names })),
+  quorum: z.object({ outcome: z.string(), reasons: z.array(Reason) }),
+  motions: z.array(
+    z.object({
+      id: z.string(),
+      title: Names,
+      votes: z.object({ for: z.number(), against: z.number(), abstained: z.number() }),
+      recused: z.array(z.string()),
+      dissents: z.array(z.object({ member: z.string(), text: z.string(), language: z.enum(['kk', 'ru', 'en']) })),
+    }).loose(),
+  ),
+  complaints: z.array(z.object({ id: z.string(), receivedOn: IsoDate, summary: Names })),
+  signatures: z.array(z.object({ role: z.enum(['chairperson', 'secretary']), name: z.string(), signedAt: z.string(), contentHash: z.string() })),
+  contentHash: z.string().meta({ description: 'SHA-256 of the content the signatures cover (p28)' }),
+});
+
+export const SignatureResponse = z.object({ role: z.enum(['chairperson', 'secretary']), sub: z.string(), name: z.string(), signedAt: z.string(), contentHash: z.string(), sealed: z.boolean(), point: z.literal('p28') });
+
+export const DemandResponse = z.object({
+  id: z.string(),
+  councilId: z.string(),
+  reason: Names,
+  signatories: z.array(z.string()),
+  status: z.enum(['collecting', 'must-convene', 'convened']),
+  decision: z.object({ outcome: z.string(), reasons: z.array(Reason), version: Version }).optional(),
+  meetingId: z.string().optional(),
+  openedOn: IsoDate,
+});
+
+export const NoticesResponse = z.object({
+  notices: z.array(z.object({ id: z.string(), to: z.literal('chairperson'), kind: z.enum(['extraordinary-demand', 'quarter-warning', 'quarter-missed']), ref: z.string(), on: IsoDate })),
+});

@@ -41,7 +41,8 @@ export async function startLocal() {
     }
     // Every answer must match what the OpenAPI document promises for it.
     const route = findRoute(method, new URL(path, base).pathname)?.route;
-    const promised = response.ok ? route?.response : response.status < 500 && route && json?.error ? ErrorResponse : undefined;
+    const isJson = response.headers.get('content-type')?.includes('application/json');
+    const promised = !isJson ? undefined : response.ok ? route?.response : response.status < 500 && route && json?.error ? ErrorResponse : undefined;
     if (promised) {
       const checked = promised.safeParse(json);
       if (!checked.success) throw new Error(`${method} ${path} answered ${response.status} unlike its schema: ${checked.error.message}`);
