@@ -1,21 +1,57 @@
-// The forms post to the same endpoints any client uses; the page holds no legal logic.
-const form = document.querySelector('#evaluate');
-const answer = document.querySelector('#answer');
+// The forms of kenes. They hold no legal logic: each posts to its endpoint and shows what the
+// API answers (outcomes, reasons with their points, errors with their fields) in the chosen
+// language. One module per page area.
+import { call } from './api.js';
+import { initAsk } from './ask.js';
+import { initAuth } from './auth.js';
+import { initCouncil } from './council.js';
+import { initElections } from './elections.js';
+import { defaultDates, linkInputs } from './forms.js';
+import { lang, setLanguage } from './i18n.js';
+import { initMeetings } from './meetings.js';
+import { initMinutes } from './minutes.js';
 
-form?.addEventListener('submit', async (event) => {
-  event.preventDefault();
-  const data = new FormData(form);
-  let facts;
-  try {
-    facts = JSON.parse(String(data.get('facts')));
-  } catch {
-    answer.textContent = 'facts: JSON емес · не JSON · not JSON';
-    return;
-  }
-  const response = await fetch(form.action, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ question: data.get('question'), at: data.get('at'), facts }),
+function initLanguage() {
+  const buttons = document.querySelectorAll('[data-lang]');
+  const mark = () => {
+    for (const b of buttons) b.setAttribute('aria-pressed', String(b.dataset.lang === lang()));
+  };
+  for (const b of buttons) b.addEventListener('click', () => {
+    setLanguage(b.dataset.lang);
+    mark();
   });
-  answer.textContent = `${response.status}\n${JSON.stringify(await response.json(), null, 2)}`;
-});
+  setLanguage(lang());
+  mark();
+}
+
+/** The working council is kept for the tab; Enter in its field submits nothing. */
+function initContext() {
+  const context = document.querySelector('#context');
+  const input = context.elements.namedItem('councilId');
+  context.addEventListener('submit', (event) => event.preventDefault());
+  input.value = sessionStorage.getItem('kenes.council') ?? input.value;
+  const keep = () => sessionStorage.setItem('kenes.council', input.value.trim());
+  input.addEventListener('change', keep);
+  input.addEventListener('input', keep);
+}
+
+/** The server's legal date ("today" of the kenes clock) is every date field's default. */
+async function initToday() {
+  const reply = await call('GET', '/v1/health');
+  const today = reply.json?.today ?? new Date().toISOString().slice(0, 10);
+  document.querySelector('#today').textContent = reply.json?.today ?? '—';
+  defaultDates(today);
+}
+
+initLanguage();
+initContext();
+initAuth();
+initAsk();
+initCouncil();
+initElections();
+initMeetings();
+initMinutes();
+linkInputs('.meeting-id');
+linkInputs('.election-id');
+await initToday();
+document.body.dataset.ready = 'true';

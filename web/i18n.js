@@ -1,0 +1,343 @@
+// Every fixed word of the forms in kk (default), ru and en. Terms follow the glossary of the
+// Regulation (REGULATION.md). Legal answers are never written here: they come from the API.
+
+export const LANGS = ['kk', 'ru', 'en'];
+
+const T = {
+  'app.title': ['Үйлестіру кеңесі', 'Координационный совет', 'Coordination Council'],
+  'app.subtitle': [
+    'Адам құқықтары жөніндегі уәкіл жанындағы',
+    'при Уполномоченном по правам человека',
+    'under the Commissioner for Human Rights',
+  ],
+  'app.skip': ['Негізгі мазмұнға өту', 'Перейти к содержанию', 'Skip to the content'],
+  'lang.label': ['Тіл', 'Язык', 'Language'],
+  'nav.label': ['Бөлімдер', 'Разделы', 'Sections'],
+  'nav.ask': ['Ереже бойынша сұрақ', 'Вопрос по Положению', 'Ask the Regulation'],
+  'nav.council': ['Кеңес', 'Совет', 'Council'],
+  'nav.membership': ['Мүшелік', 'Членство', 'Membership'],
+  'nav.elections': ['Сайлау', 'Выборы', 'Elections'],
+  'nav.meetings': ['Отырыстар', 'Заседания', 'Meetings'],
+  'nav.minutes': ['Хаттама', 'Протокол', 'Minutes'],
+
+  'signin.title': ['Кіру', 'Вход', 'Sign in'],
+  'signin.dev': ['Әзірлеуші ретінде кіру (жергілікті сервер)', 'Вход разработчика (локальный сервер)', 'Dev sign-in (local server)'],
+  'signin.sub': ['Пайдаланушы идентификаторы (sub)', 'Идентификатор пользователя (sub)', 'User id (sub)'],
+  'signin.roles': ['Рөлдер', 'Роли', 'Roles'],
+  'signin.submit': ['Кіру', 'Войти', 'Sign in'],
+  'signin.paste': ['Токенмен кіру (Cognito)', 'Вход по токену (Cognito)', 'Sign in with a token (Cognito)'],
+  'signin.token': ['Bearer токені', 'Bearer-токен', 'Bearer token'],
+  'signin.useToken': ['Токенді қолдану', 'Использовать токен', 'Use the token'],
+  'signin.as': ['Кірген пайдаланушы:', 'Вы вошли как:', 'Signed in as:'],
+  'signin.out': ['Шығу', 'Выйти', 'Sign out'],
+  'signin.none': ['Сіз кірмегенсіз', 'Вы не вошли', 'Not signed in'],
+  'signin.noRoles': ['рөлі жоқ', 'без ролей', 'no roles'],
+  'signin.badToken': ['Токен оқылмады', 'Токен не читается', 'The token cannot be read'],
+
+  'role.chair': ['Төраға (уәкіл)', 'Председатель (Уполномоченный)', 'Chairperson (the Commissioner)'],
+  'role.secretary': ['Хатшы', 'Секретарь', 'Secretary'],
+  'role.member': ['Мүше', 'Член', 'Member'],
+  'role.commission': ['Сайлау комиссиясының мүшесі', 'Член избирательной комиссии', 'Election commission voter'],
+  'role.admin': ['Уәкіл аппаратының әкімшісі', 'Администратор аппарата Уполномоченного', "Commissioner's Office admin"],
+  'role.participant': ['Ұлттық алдын алу тетігінің қатысушысы', 'Участник НПМ', 'NPM participant'],
+
+  'ctx.legend': ['Жұмыс кеңесі', 'Рабочий совет', 'Working council'],
+  'ctx.council': ['Кеңес идентификаторы', 'Идентификатор совета', 'Council id'],
+  'ctx.today': ['Заң бойынша бүгінгі күн', 'Юридическая дата сегодня', "Today's legal date"],
+
+  'res.done': ['Орындалды', 'Выполнено', 'Done'],
+  'res.error': ['Қате', 'Ошибка', 'Error'],
+  'res.outcome': ['Нәтижесі', 'Итог', 'Outcome'],
+  'res.reasons': ['Негіздемесі', 'Основания', 'Reasons'],
+  'res.version': ['Ереженің редакциясы', 'Редакция Положения', 'Version of the Regulation'],
+  'res.readings': ['Мәтін ашық қалдырған сұрақтардың түсіндірмесі', 'Толкования вопросов, открытых в тексте', 'Readings of questions the text leaves open'],
+  'res.details': ['Толтыруды тексеріңіз', 'Проверьте поля', 'Check these fields'],
+  'res.field': ['Өріс', 'Поле', 'Field'],
+  'res.code': ['Коды', 'Код', 'Code'],
+  'res.loading': ['Жіберілуде…', 'Отправка…', 'Sending…'],
+  'res.id': ['Идентификаторы', 'Идентификатор', 'Id'],
+  'res.none': ['жоқ', 'нет', 'none'],
+  'res.raw': ['Толық жауап (JSON)', 'Полный ответ (JSON)', 'Full answer (JSON)'],
+  'err.401': ['Кіру қажет: токен жоқ немесе жарамсыз.', 'Нужно войти: токена нет или он недействителен.', 'Sign-in required: no token, or an invalid one.'],
+  'err.404': ['Табылмады.', 'Не найдено.', 'Not found.'],
+  'err.network': ['Серверге қосылу мүмкін болмады.', 'Нет связи с сервером.', 'Could not reach the server.'],
+  'err.json': ['Фактілер дұрыс JSON емес.', 'Факты — не корректный JSON.', 'The facts are not valid JSON.'],
+  'err.required': ['Алдымен толтырыңыз:', 'Сначала заполните:', 'Fill in first:'],
+  'err.other': ['Күтпеген жауап.', 'Неожиданный ответ.', 'Unexpected answer.'],
+
+  'ask.title': ['Ереже бойынша сұрақ', 'Вопрос по Положению', 'Ask the Regulation'],
+  'ask.intro': [
+    'Кез келген күнге сұрақ қойыңыз: жауапты сол күні қолданыста болған редакция береді.',
+    'Задайте вопрос на любую дату: ответ даёт редакция, действовавшая в этот день.',
+    'Ask on any date: the version in force on that day answers.',
+  ],
+  'ask.question': ['Сұрақ', 'Вопрос', 'Question'],
+  'ask.at': ['Оқиға күні', 'Дата события', 'Date of the event'],
+  'ask.facts': ['Фактілер (JSON)', 'Факты (JSON)', 'Facts (JSON)'],
+  'ask.factsHint': ['Сұрақты таңдағанда үлгі толтырылады.', 'При выборе вопроса подставляется образец.', 'Choosing a question fills in a sample.'],
+  'ask.submit': ['Тексеру', 'Проверить', 'Evaluate'],
+  'q.quorum': ['Кворум', 'Кворум', 'Quorum'],
+  'q.decision': ['Шешім', 'Решение', 'Decision'],
+  'q.termination-vote': ['Өкілеттікті тоқтату туралы дауыс беру', 'Голосование о прекращении полномочий', 'Termination vote'],
+  'q.dissolution': ['Кеңесті тарату', 'Роспуск совета', 'Dissolution'],
+  'q.extraordinary-meeting': ['Кезектен тыс отырыс талабы', 'Требование о внеочередном заседании', 'Extraordinary meeting demand'],
+  'q.election': ['Сайлау', 'Выборы', 'Election'],
+  'q.member-eligibility': ['Мүшелікке сәйкестік', 'Соответствие требованиям к члену', 'Member eligibility'],
+  'q.member-termination': ['Мүшенің өкілеттігін тоқтату', 'Прекращение полномочий члена', 'Member termination'],
+
+  'council.title': ['Кеңес құрамы', 'Состав совета', 'Council composition'],
+  'council.at': ['Күні', 'На дату', 'On date'],
+  'council.show': ['Құрамды көрсету', 'Показать состав', 'Show the composition'],
+  'council.chairperson': ['Төраға (уәкіл)', 'Председатель (Уполномоченный)', 'Chairperson (the Commissioner)'],
+  'council.seats': ['Сайланатын орындар', 'Избираемых мест', 'Elected seats'],
+  'council.vacancies': ['Бос орындар', 'Вакантных мест', 'Vacancies'],
+  'council.members': ['Қазіргі мүшелер', 'Действующие члены', 'Current members'],
+  'council.noMembers': ['Бұл күні сайланған мүшелер жоқ.', 'На эту дату избранных членов нет.', 'No elected members on this date.'],
+  'council.history': ['Мүшелер тарихы', 'История членства', 'Membership history'],
+  'col.name': ['Аты-жөні', 'ФИО', 'Name'],
+  'col.roles': ['Рөлдері', 'Роли', 'Roles'],
+  'col.termStart': ['Өкілеттік басталды', 'Начало полномочий', 'Term start'],
+  'col.termEnd': ['Өкілеттік аяқталады', 'Окончание полномочий', 'Term end'],
+  'col.cohort': ['Кезең', 'Очередь', 'Cohort'],
+  'col.id': ['Идентификатор', 'Идентификатор', 'Id'],
+  'col.status': ['Мәртебесі', 'Статус', 'Status'],
+  'col.act': ['Акт', 'Акт', 'Act'],
+  'col.kind': ['Түрі', 'Вид', 'Kind'],
+  'col.inForceFrom': ['Күшіне енді', 'Вступила в силу', 'In force from'],
+  'col.inForceUntil': ['Соңғы күні', 'Последний день', 'Last day'],
+  'col.summary': ['Мазмұны', 'Содержание', 'Summary'],
+  'cohort.first-short': ['бірінші құрам, қысқа мерзім', 'первый состав, короткий срок', 'first members, short term'],
+  'cohort.first-long': ['бірінші құрам, толық мерзім', 'первый состав, полный срок', 'first members, full term'],
+  'cohort.regular': ['кезекті', 'очередной', 'regular'],
+  'mstatus.active': ['өкілеттігі бар', 'действует', 'active'],
+  'mstatus.ended': ['өкілеттігі аяқталған', 'полномочия окончены', 'ended'],
+  'versions.title': ['Ереженің редакциялары', 'Редакции Положения', 'Versions of the Regulation'],
+  'versions.show': ['Редакцияларды көрсету', 'Показать редакции', 'Show the versions'],
+  'vstatus.in-force': ['қолданыста', 'действует', 'in force'],
+  'vstatus.superseded': ['ауыстырылған', 'заменена', 'superseded'],
+  'vstatus.repealed': ['күші жойылған', 'утратила силу', 'repealed'],
+  'vstatus.repeal': ['күшін жою актісі', 'акт об отмене', 'repealing act'],
+  'vstatus.not-yet-in-force': ['әлі күшіне енбеген', 'ещё не вступила в силу', 'not yet in force'],
+  'vkind.adoption': ['қабылдау', 'принятие', 'adoption'],
+  'vkind.amendment': ['өзгерту', 'изменение', 'amendment'],
+  'vkind.repeal': ['күшін жою', 'отмена', 'repeal'],
+  'versions.current': ['қазіргі редакция', 'текущая редакция', 'current version'],
+
+  'create.title': ['Кеңес құру (әкімші)', 'Создать совет (администратор)', 'Create a council (admin)'],
+  'create.id': ['Идентификатор (кіші латын әріптері, сандар, сызықша)', 'Идентификатор (строчные латинские буквы, цифры, дефис)', 'Id (lowercase letters, digits, hyphen)'],
+  'create.name': ['Атауы', 'Название', 'Name'],
+  'create.nameKk': ['қазақ тілінде', 'на казахском', 'in Kazakh'],
+  'create.nameRu': ['орыс тілінде', 'на русском', 'in Russian'],
+  'create.nameEn': ['ағылшын тілінде', 'на английском', 'in English'],
+  'create.seats': ['Сайланатын орындар саны', 'Число избираемых мест', 'Elected seats'],
+  'create.chairSub': ['Уәкілдің пайдаланушы идентификаторы', 'Идентификатор пользователя Уполномоченного', "The Commissioner's user id"],
+  'create.chairName': ['Уәкілдің аты-жөні (хаттама үшін)', 'ФИО Уполномоченного (для протокола)', "The Commissioner's name (for the minutes)"],
+  'create.on': ['Құрылған күні', 'Дата создания', 'Created on'],
+  'create.submit': ['Кеңес құру', 'Создать совет', 'Create the council'],
+
+  'cand.title': ['Үміткерді тіркеу', 'Регистрация кандидата', 'Register a candidate'],
+  'cand.name': ['Үміткердің аты-жөні', 'ФИО кандидата', "Candidate's full name"],
+  'cand.sub': ['Пайдаланушы идентификаторы (сайланса, мүше ретінде әрекет етеді)', 'Идентификатор пользователя (после избрания действует как член)', 'User id (acts as a member once elected)'],
+  'cand.on': ['Өтініш күні', 'Дата заявления', 'Application date'],
+  'cand.facts': ['Мәлімделген мәліметтер', 'Заявленные сведения', 'Declared facts'],
+  'cand.documents': ['Құжаттарға сілтемелер (әр жолға біреу)', 'Ссылки на документы (по одной на строку)', 'Document references (one per line)'],
+  'cand.submit': ['Тіркеу', 'Зарегистрировать', 'Register'],
+  'cand.registered': ['Осы сеанста тіркелген үміткерлер', 'Кандидаты, зарегистрированные в этом сеансе', 'Candidates registered in this session'],
+  'fact.citizenOfKazakhstan': ['Қазақстан Республикасының азаматы', 'Гражданин Республики Казахстан', 'Citizen of Kazakhstan'],
+  'fact.unexpungedCriminalRecord': ['Өтелмеген немесе алынбаған соттылығы бар', 'Имеет непогашенную или неснятую судимость', 'Has a criminal record not expunged or removed'],
+  'fact.suspectOrAccused': ['Қылмыстық құқық бұзушылық жасады деп күдіктелуде немесе айыпталуда', 'Подозревается или обвиняется в совершении уголовного правонарушения', 'Suspected or accused of a criminal offence'],
+  'fact.legalCapacity': ['Әрекет қабілеттілігі', 'Дееспособность', 'Legal capacity'],
+  'capacity.full': ['толық', 'полная', 'full'],
+  'capacity.limited': ['шектелген', 'ограниченная', 'limited'],
+  'capacity.incapable': ['әрекетке қабілетсіз деп танылған', 'признан недееспособным', 'declared incapable'],
+  'fact.psychiatricOrNarcologicalRegistration': ['Психиатрда немесе наркологта есепте тұр', 'Состоит на учёте у психиатра или нарколога', 'Registered with a psychiatrist or a narcologist'],
+  'fact.releasedFromLiabilityOnNonRehabilitatingGrounds': ['Ақталмайтын негіздер бойынша жауапкершіліктен босатылған', 'Освобождён от ответственности по нереабилитирующим основаниям', 'Released from liability on non-rehabilitating grounds'],
+  'fact.dismissedOnNegativeGrounds': ['Жағымсыз себептермен қызметтен босатылған', 'Уволен по отрицательным мотивам', 'Dismissed on negative grounds'],
+  'fact.expelledFromBar': ['Адвокаттар алқасынан шығарылған', 'Исключён из коллегии адвокатов', 'Expelled from the bar'],
+  'fact.advocateLicenceRevoked': ['Адвокаттық қызметке лицензиясынан айырылған', 'Лишён лицензии на адвокатскую деятельность', "Advocate's licence revoked"],
+
+  'com.title': ['Сайлау комиссиясын құру', 'Сформировать избирательную комиссию', 'Form the election commission'],
+  'com.voters': ['Комиссия мүшелері: пайдаланушы идентификаторлары (әр жолға біреу)', 'Члены комиссии: идентификаторы пользователей (по одному на строку)', 'Commission voters: user ids (one per line)'],
+  'com.votersShort': ['Комиссия мүшелері', 'Члены комиссии', 'Commission voters'],
+  'com.on': ['Құрылған күні', 'Дата формирования', 'Formed on'],
+  'com.submit': ['Комиссияны құру', 'Сформировать комиссию', 'Form the commission'],
+  'open.title': ['Сайлауды ашу', 'Открыть выборы', 'Open an election'],
+  'open.commission': ['Комиссия идентификаторы', 'Идентификатор комиссии', 'Commission id'],
+  'open.date': ['Сайлау күні', 'Дата выборов', 'Election date'],
+  'open.seats': ['Орындар саны', 'Число мест', 'Seats'],
+  'open.candidates': ['Үміткерлер идентификаторлары (әр жолға біреу)', 'Идентификаторы кандидатов (по одному на строку)', 'Candidate ids (one per line)'],
+  'open.kind': ['Сайлау түрі', 'Вид выборов', 'Kind of election'],
+  'ekind.auto': ['жүйе анықтайды', 'определяет система', 'let the system decide'],
+  'ekind.first': ['бірінші сайлау', 'первые выборы', 'first election'],
+  'ekind.renewal': ['құрамның жартысын жаңарту', 'обновление половины состава', 'half renewal'],
+  'ekind.vacancy': ['бос орынға', 'на вакантное место', 'vacancy'],
+  'open.termStart': ['Өкілеттік басталатын күн (міндетті емес)', 'Начало полномочий (необязательно)', 'Term start (optional)'],
+  'open.submit': ['Сайлауды ашу', 'Открыть выборы', 'Open the election'],
+  'elect.id': ['Сайлау идентификаторы', 'Идентификатор выборов', 'Election id'],
+  'ballot.title': ['Құпия дауыс беру (комиссия мүшесі)', 'Тайное голосование (член комиссии)', 'Secret ballot (commission voter)'],
+  'ballot.load': ['Бюллетеньді жүктеу', 'Загрузить бюллетень', 'Load the ballot'],
+  'ballot.choices': ['Үміткерлер', 'Кандидаты', 'Candidates'],
+  'ballot.empty': ['Алдымен бюллетеньді жүктеңіз.', 'Сначала загрузите бюллетень.', 'Load the ballot first.'],
+  'ballot.submit': ['Бюллетеньді тапсыру', 'Опустить бюллетень', 'Cast the ballot'],
+  'receipt.code': ['Түбіртек коды', 'Код квитанции', 'Receipt code'],
+  'receipt.keep': ['Кодты сақтаңыз: ол таңдауыңызды ашпайды, тек бюллетеньнің есепке алынғанын тексеруге мүмкіндік береді.', 'Сохраните код: он не раскрывает ваш выбор, а только позволяет проверить, что бюллетень учтён.', 'Keep this code: it does not reveal your choice; it only lets you check that your ballot was counted.'],
+  'receipt.check': ['Түбіртекті тексеру', 'Проверить квитанцию', 'Check my receipt'],
+  'receipt.counted': ['Иә: бұл кодпен бюллетень есепке алынды.', 'Да: бюллетень с этим кодом учтён.', 'Yes: a ballot with this code was counted.'],
+  'receipt.notCounted': ['Жоқ: бұл кодпен бюллетень табылмады.', 'Нет: бюллетень с этим кодом не найден.', 'No: no ballot with this code was counted.'],
+  'closeE.title': ['Сайлауды жабу және нәтижені шығару', 'Закрыть выборы и подвести итоги', 'Close the election and count'],
+  'closeE.submit': ['Сайлауды жабу', 'Закрыть выборы', 'Close the election'],
+  'elect.ballotsCast': ['Берілген бюллетеньдер', 'Подано бюллетеней', 'Ballots cast'],
+  'elect.elected': ['Сайланғандар', 'Избраны', 'Elected'],
+  'elect.votes': ['дауыстар', 'голосов', 'votes'],
+  'elect.runoff': ['Қайта дауыс беру тағайындалды', 'Назначено повторное голосование', 'A run-off is open'],
+  'runoff.tie': ['соңғы орынға дауыстар тең', 'равенство голосов за последнее место', 'a tie for the last seat'],
+  'runoff.unfilled': ['орындар толмады', 'места не заполнены', 'seats left unfilled'],
+  'elect.members': ['Жаңа мүшелер', 'Новые члены', 'New members'],
+
+  'meet.id': ['Отырыс идентификаторы', 'Идентификатор заседания', 'Meeting id'],
+  'meet.show': ['Отырысты көрсету', 'Показать заседание', 'Show the meeting'],
+  'meet.agenda': ['Күн тәртібі', 'Повестка дня', 'Agenda'],
+  'meet.motions': ['Дауысқа қойылған мәселелер', 'Вопросы на голосовании', 'Motions'],
+  'meet.quorum': ['Кворум', 'Кворум', 'Quorum'],
+  'meet.present': ['Қатысқандар', 'Присутствуют', 'Present'],
+  'meet.status': ['Мәртебесі', 'Статус', 'Status'],
+  'conv.title': ['Отырысты шақыру', 'Созвать заседание', 'Convene a meeting'],
+  'conv.kind': ['Отырыс түрі', 'Вид заседания', 'Kind of meeting'],
+  'mkind.regular': ['кезекті отырыс', 'очередное заседание', 'regular meeting'],
+  'mkind.extraordinary': ['кезектен тыс отырыс', 'внеочередное заседание', 'extraordinary meeting'],
+  'conv.date': ['Отырыс күні', 'Дата заседания', 'Meeting date'],
+  'conv.place': ['Өткізілетін орны', 'Место проведения', 'Place'],
+  'conv.region': ['Өңір (көшпелі отырыс үшін)', 'Регион (для выездного заседания)', 'Region (for a field meeting)'],
+  'conv.instruction': ['Төрағаның тапсырмасы (мүше шақырса)', 'Поручение Председателя (если созывает член)', "The Chairperson's instruction (when a member convenes)"],
+  'conv.presiding': ['Төрағалық ететін мүше (идентификаторы, міндетті емес)', 'Председательствующий член (идентификатор, необязательно)', 'Presiding member (id, optional)'],
+  'conv.demand': ['Кезектен тыс отырыс туралы талап (идентификаторы, міндетті емес)', 'Требование о внеочередном заседании (идентификатор, необязательно)', 'Extraordinary demand answered (id, optional)'],
+  'conv.agenda': ['Күн тәртібі', 'Повестка дня', 'Agenda'],
+  'conv.item': ['Мәселе', 'Вопрос', 'Item'],
+  'conv.itemKk': ['қазақ тілінде', 'на казахском', 'in Kazakh'],
+  'conv.itemRu': ['орыс тілінде', 'на русском', 'in Russian'],
+  'conv.addItem': ['Мәселе қосу', 'Добавить вопрос', 'Add an item'],
+  'conv.invited': ['Шақырылған лауазымды адамдар', 'Приглашённые должностные лица', 'Invited officials'],
+  'conv.invitedName': ['Аты-жөні', 'ФИО', 'Name'],
+  'conv.invitedOrg': ['Ұйым', 'Организация', 'Organisation'],
+  'conv.invitedPosition': ['Лауазымы', 'Должность', 'Position'],
+  'conv.addInvited': ['Шақырылған адам қосу', 'Добавить приглашённого', 'Add an invited official'],
+  'conv.hearings': ['Тыңдалатын ақпарат', 'Заслушиваемая информация', 'Hearings'],
+  'conv.speaker': ['Баяндамашы', 'Докладчик', 'Speaker'],
+  'conv.subjectKk': ['Тақырыбы (қазақ тілінде)', 'Тема (на казахском)', 'Subject (in Kazakh)'],
+  'conv.subjectRu': ['Тақырыбы (орыс тілінде)', 'Тема (на русском)', 'Subject (in Russian)'],
+  'conv.addHearing': ['Тыңдау қосу', 'Добавить доклад', 'Add a hearing'],
+  'conv.remove': ['Алып тастау', 'Удалить', 'Remove'],
+  'conv.submit': ['Отырысты шақыру', 'Созвать заседание', 'Convene the meeting'],
+  'mstat.convened': ['шақырылды', 'созвано', 'convened'],
+  'mstat.held': ['өткізілді', 'проведено', 'held'],
+  'mstat.open': ['ашық', 'открыт', 'open'],
+  'mstat.closed': ['жабылды', 'закрыт', 'closed'],
+  'att.title': ['Қатысуды белгілеу', 'Отметить присутствие', 'Record attendance'],
+  'att.who': ['Кім: мүше идентификаторы немесе chairperson (Төраға)', 'Кто: идентификатор члена или chairperson (Председатель)', 'Who: a member id, or chairperson'],
+  'att.present': ['Отырысқа қатысып отыр', 'Присутствует на заседании', 'Present at the meeting'],
+  'att.submit': ['Белгілеу', 'Отметить', 'Record'],
+  'mot.title': ['Мәселені дауысқа қою', 'Поставить вопрос на голосование', 'Put a motion to the vote'],
+  'mot.item': ['Күн тәртібінің мәселесі', 'Вопрос повестки дня', 'Agenda item'],
+  'mot.kind': ['Түрі', 'Вид', 'Kind'],
+  'motkind.ordinary': ['кәдімгі мәселе', 'обычный вопрос', 'ordinary'],
+  'motkind.termination': ['мүшенің өкілеттіктерін тоқтату', 'прекращение полномочий члена', 'termination of a member'],
+  'motkind.suspension': ['мүшенің өкілеттіктерін тоқтата тұру', 'приостановление полномочий члена', 'suspension of a member'],
+  'motkind.dissolution': ['Үйлестіру кеңесін тарату', 'роспуск Координационного совета', 'dissolution of the Council'],
+  'mot.category': ['Санаты', 'Категория', 'Category'],
+  'cat.none': ['көрсетілмеген', 'не указана', 'not given'],
+  'cat.recommendation': ['ұсыным', 'рекомендация', 'recommendation'],
+  'cat.proposal': ['ұсыныс', 'предложение', 'proposal'],
+  'cat.decision': ['шешім', 'решение', 'decision'],
+  'mot.wording': ['Тұжырымы', 'Формулировка', 'Wording'],
+  'mot.subject': ['Қатысты мүше (тоқтату немесе тоқтата тұру үшін)', 'Член, которого касается (для прекращения или приостановления)', 'Member concerned (termination or suspension)'],
+  'mot.submit': ['Дауысқа қою', 'Поставить на голосование', 'Put to the vote'],
+  'vote.title': ['Дауыс беру және дауыс беруді аяқтау', 'Голосование и его завершение', 'Vote, and close the vote'],
+  'vote.motion': ['Мәселе идентификаторы', 'Идентификатор вопроса', 'Motion id'],
+  'vote.voter': ['Дауыс беруші: мүше идентификаторы немесе chairperson', 'Голосующий: идентификатор члена или chairperson', 'Voter: a member id, or chairperson'],
+  'vote.choice': ['Дауыс', 'Голос', 'Vote'],
+  'choice.for': ['Жақ', 'За', 'For'],
+  'choice.against': ['Қарсы', 'Против', 'Against'],
+  'choice.abstain': ['Қалыс қалды', 'Воздержался', 'Abstain'],
+  'vote.submit': ['Дауыс беру', 'Проголосовать', 'Cast the vote'],
+  'vote.close': ['Дауыс беруді аяқтау', 'Закрыть голосование', 'Close the vote'],
+  'closeM.title': ['Отырысты аяқтау', 'Завершение заседания', 'End the meeting'],
+  'closeM.submit': ['Отырысты аяқтау', 'Завершить заседание', 'End the meeting'],
+
+  'min.title': ['Отырыс хаттамасы', 'Протокол заседания', 'Minutes of the meeting'],
+  'min.intro': ['Хаттама мемлекеттік және орыс тілдерінде жасалады.', 'Протокол составляется на государственном и русском языках.', 'The minutes are drawn up in Kazakh and Russian.'],
+  'min.htmlKk': ['HTML, қазақша', 'HTML, на казахском', 'HTML, Kazakh'],
+  'min.htmlRu': ['HTML, орысша', 'HTML, на русском', 'HTML, Russian'],
+  'min.pdfKk': ['PDF, қазақша', 'PDF, на казахском', 'PDF, Kazakh'],
+  'min.pdfRu': ['PDF, орысша', 'PDF, на русском', 'PDF, Russian'],
+  'min.open': ['Хаттаманы ашу', 'Открыть протокол', 'Open the minutes'],
+  'min.opened': ['Хаттама жаңа бетте ашылды.', 'Протокол открыт в новой вкладке.', 'The minutes opened in a new tab.'],
+  'min.blocked': ['Браузер жаңа бетті бұғаттады: сілтемені басыңыз:', 'Браузер заблокировал новую вкладку, откройте по ссылке:', 'The browser blocked the new tab; open it here:'],
+  'min.sign': ['Хаттамаға қол қою', 'Подписать протокол', 'Sign the minutes'],
+  'min.signHint': ['Қол оқыған мазмұнның SHA-256 хэшіне қойылады.', 'Подпись ставится под SHA-256 хешем прочитанного содержания.', 'The signature covers the SHA-256 hash of the content you read.'],
+  'min.hash': ['Мазмұнның хэші', 'Хеш содержания', 'Content hash'],
+  'min.role': ['Қол қоюшы', 'Подписант', 'Signer'],
+  'min.signedAt': ['Қол қойылған уақыт', 'Время подписи', 'Signed at'],
+  'min.sealed': ['Хаттамаға екі қол қойылды: өзгерістер енгізуге болмайды.', 'Протокол подписан обоими: изменения невозможны.', 'Both have signed: the minutes are sealed.'],
+  'min.notSealed': ['Екінші қол күтілуде.', 'Ожидается вторая подпись.', 'Waiting for the second signature.'],
+
+  'outcome.adopted': ['қабылданды', 'принято', 'adopted'],
+  'outcome.rejected': ['қабылданбады', 'не принято', 'rejected'],
+  'outcome.quorate': ['кворум бар', 'кворум есть', 'quorate'],
+  'outcome.not-quorate': ['кворум жоқ', 'кворума нет', 'not quorate'],
+  'outcome.not-full-membership': ['толық құрам жоқ', 'нет полного состава', 'not the full membership'],
+  'outcome.must-convene': ['отырыс шақырылуы тиіс', 'заседание должно быть созвано', 'must convene'],
+  'outcome.insufficient-demand': ['талап жеткіліксіз', 'требование недостаточно', 'insufficient demand'],
+  'outcome.elected': ['сайланды', 'избран', 'elected'],
+  'outcome.not-elected': ['сайланбады', 'не избран', 'not elected'],
+  'outcome.eligible': ['мүше бола алады', 'может быть членом', 'eligible'],
+  'outcome.ineligible': ['мүше бола алмайды', 'не может быть членом', 'ineligible'],
+  'outcome.terminated': ['өкілеттігі тоқтатылды', 'полномочия прекращены', 'terminated'],
+  'outcome.refused': ['бас тартылды', 'отказано', 'refused'],
+  'outcome.withdrawn': ['кандидатурасын алып тастады', 'снял кандидатуру', 'withdrawn'],
+};
+
+const KEY = 'kenes.lang';
+let current = LANGS.includes(localStorage.getItem(KEY)) ? localStorage.getItem(KEY) : 'kk';
+const listeners = new Set();
+
+export function lang() {
+  return current;
+}
+
+/** The fixed word `key` in the chosen language (the key itself when unknown). */
+export function t(key) {
+  const entry = T[key];
+  return entry ? entry[LANGS.indexOf(current)] : key;
+}
+
+/** `t(prefix + code)` when the dictionary knows it, else the code as the API gave it. */
+export function label(prefix, code) {
+  return T[prefix + code] ? t(prefix + code) : String(code);
+}
+
+/** A `{kk, ru, en}` text from the API in the chosen language (falls back to the others). */
+export function pick(text) {
+  if (text == null || typeof text !== 'object') return text == null ? '' : String(text);
+  return text[current] ?? text.ru ?? text.kk ?? text.en ?? '';
+}
+
+export function onLanguage(listener) {
+  listeners.add(listener);
+}
+
+/** Writes every `data-i18n` (text), `data-i18n-aria` (aria-label) and `data-i18n-title` in `root`. */
+export function translate(root = document) {
+  for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const el of root.querySelectorAll('[data-i18n-aria]')) el.setAttribute('aria-label', t(el.dataset.i18nAria));
+  for (const el of root.querySelectorAll('[data-i18n-placeholder]')) el.setAttribute('placeholder', t(el.dataset.i18nPlaceholder));
+}
+
+export function setLanguage(next) {
+  if (!LANGS.includes(next)) return;
+  current = next;
+  localStorage.setItem(KEY, next);
+  document.documentElement.lang = next;
+  document.title = `kenes — ${t('app.title')}`;
+  translate();
+  for (const listener of listeners) listener(next);
+}
