@@ -3,6 +3,7 @@ import type { Construct } from 'constructs';
 import { KenesApi } from './constructs/kenes-api.ts';
 import { KenesAuth } from './constructs/kenes-auth.ts';
 import { KenesJobs } from './constructs/kenes-jobs.ts';
+import { KenesLawSeed } from './constructs/kenes-law-seed.ts';
 import { KenesTable } from './constructs/kenes-table.ts';
 import { KenesWeb } from './constructs/kenes-web.ts';
 
@@ -18,13 +19,14 @@ export type KenesStackProps = StackProps & {
 
 /**
  * kenes on AWS: the table, who may sign in, the API from the route table, the scheduled
- * jobs from the job table, and the web forms in front of the API.
+ * jobs from the job table, the law seeded into the table, and the web forms in front of the API.
  */
 export class KenesStack extends Stack {
   readonly table: KenesTable;
   readonly auth: KenesAuth;
   readonly api: KenesApi;
   readonly jobs: KenesJobs;
+  readonly lawSeed: KenesLawSeed;
   readonly web: KenesWeb;
 
   constructor(scope: Construct, id: string, props: KenesStackProps = {}) {
@@ -41,6 +43,8 @@ export class KenesStack extends Stack {
       corsOrigins,
     });
     this.jobs = new KenesJobs(this, 'Jobs', { table: this.table });
+    // The law lives in the table: each deploy seeds rules/ into it (append-only, idempotent).
+    this.lawSeed = new KenesLawSeed(this, 'LawSeed', { table: this.table });
     const web = new KenesWeb(this, 'Web', { apiDomainName: this.api.domainName });
     this.web = web;
 

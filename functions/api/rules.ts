@@ -1,13 +1,14 @@
 import { today } from '../clock.ts';
 import { handle } from '../http/handle.ts';
-import { evaluate as evaluateAt, listVersions } from '../rules/index.ts';
-import { currentLaw } from './wiring.ts';
+import { evaluate as evaluateAt, versionHistory } from '../rules/index.ts';
+import { currentEdition, currentLaw } from './wiring.ts';
 
-/** POST /v1/rules/evaluate (public): any question of the law, at any date. */
-export const evaluate = handle('rules.evaluate', async ({ body }) => ({ json: await evaluateAt(currentLaw(), body) }));
+/** POST /v1/rules/evaluate (public): any question of the law, at any date, by the law as published now. */
+export const evaluate = handle('rules.evaluate', async ({ body }) => ({ json: await evaluateAt(await currentLaw(), body) }));
 
-/** GET /v1/rules/versions (public): every version of the act, with its dates and status on `at`. */
+/** GET /v1/rules/versions (public): every version ever recorded, with its dates and its status on `at` (withdrawn ones too). */
 export const versions = handle('rules.versions', async ({ query }) => {
   const at = query.at ?? today();
-  return { json: { at, versions: listVersions(currentLaw(), at) } };
+  const { law, stored } = await currentEdition();
+  return { json: { at, versions: versionHistory(law, stored, at) } };
 });

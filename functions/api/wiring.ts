@@ -1,5 +1,7 @@
 import type { MembershipDeps, LawPort } from '../membership/deps.ts';
-import { buildLaw, defaultRulesDir, evaluate, readRulesDir, versionInForce, type Law } from '../rules/index.ts';
+import { defaultRulesDir, evaluate, lawSource, readCases, readRulesDir, revalidateSecondsFromEnv, versionInForce, type Law, type LawDeps, type LawEdition, type LawSource } from '../rules/index.ts';
+import { dynamoLawStore } from '../store/law.ts';
+import { TABLE_NAME_ENV } from '../store/table.ts';
 import { dynamoMembershipStore } from '../store/membership.ts';
 import { dynamoMeetingStore } from '../store/meetings.ts';
 import type { ComplaintsSource, MeetingDeps } from '../meetings/deps.ts';
@@ -8,23 +10,60 @@ import type { ComplaintsSource, MeetingDeps } from '../meetings/deps.ts';
  * Wiring of the handlers: which law, which stores. Built once per function instance (Lambda
  * reuses it across invocations); nothing here decides anything.
  */
-let law: Law | undefined;
 
-export function currentLaw(): Law {
-  law ??= buildLaw(readRulesDir(defaultRulesDir()));
-  return law;
+/** rules/ as bundled beside the function: the seed, and the cases every amendment must keep. Read once. */
+let files: ReturnType<LawDeps['files']> | undefined;
+function lawFiles(): ReturnType<LawDeps['files']> {
+  const dir = defaultRulesDir();
+  files ??= { doc: readRulesDir(dir), cases: readCases(dir) };
+  return files;
+}
+
+let source: LawSource | undefined;
+
+/**
+ * The law this instance answers by: from the table (the head revalidated at most every
+ * KENES_LAW_REVALIDATE_SECONDS, default 30), or from rules/ while the table holds no law or
+ * no table is configured (the CLI without `npm start`).
+ */
+function law(): LawSource {
+  source ??= lawSource({
+    store: process.env[TABLE_NAME_ENV] ? dynamoLawStore() : undefined,
+    files: () => lawFiles().doc,
+    revalidateSeconds: revalidateSecondsFromEnv,
+  });
+  return source;
+}
+
+export function currentLaw(): Promise<Law> {
+  return law().law();
+}
+
+/** The law and the stored record it was built from (history, withdrawals). */
+export function currentEdition(): Promise<LawEdition> {
+  return law().edition();
+}
+
+/** This instance changed the law itself: it reads the head again on its next request. */
+export function forgetLaw(): void {
+  source?.forget();
+}
+
+/** What publishing, dry-runs, withdrawals and seeding need: the law's store, rules/, the time. */
+export function lawDeps(): LawDeps {
+  return { store: dynamoLawStore(), files: lawFiles, now: () => new Date().toISOString() };
 }
 
 /** The law as the domain asks it: questions through the one evaluator, parameters by date. */
 export function lawPort(): LawPort {
   return {
-    decide: (question, at, facts) => evaluate(currentLaw(), { question, at, facts }),
+    decide: async (question, at, facts) => evaluate(await currentLaw(), { question, at, facts }),
     async assertInForce(at) {
-      const found = versionInForce(currentLaw(), at);
+      const found = versionInForce(await currentLaw(), at);
       if (!found.inForce) throw found.refusal;
     },
     async parameter<T>(name: string, at: string) {
-      const found = versionInForce(currentLaw(), at);
+      const found = versionInForce(await currentLaw(), at);
       if (!found.inForce) throw found.refusal;
       const entry = found.version.state.parameters[name];
       if (!entry) throw new Error(`no parameter ${name} in ${found.version.id}`);

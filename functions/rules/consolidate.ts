@@ -10,25 +10,39 @@ export type State = {
   questions: Record<string, QuestionEntryDoc & Since>;
 };
 
+const EMPTY: State = { points: {}, parameters: {}, questions: {} };
+
 /**
  * Folds the versions in order: each version's changes replace what they name, the rest stands.
- * Returns the consolidated state under each version (same order).
+ * An adoption after a repeal is a new act: it starts from nothing, or from the state of the
+ * version it is `basedOn` (taken over as its own, so `since` names the new act). Returns the
+ * consolidated state under each version (same order).
  *
  * @example
  * consolidate(doc.versions)[1].points.p25.since; // 'order-5-2019'
  */
 export function consolidate(versions: readonly VersionDoc[]): State[] {
   const states: State[] = [];
-  let state: State = { points: {}, parameters: {}, questions: {} };
-  for (const version of versions) {
+  let state: State = EMPTY;
+  versions.forEach((version, i) => {
     const since = { since: version.id };
+    if (version.kind === 'adoption' && i > 0) {
+      const base = version.basedOn ? states[versions.findIndex((v) => v.id === version.basedOn)] : undefined;
+      state = base
+        ? {
+            points: mapValues(base.points, (w) => ({ ...w, ...since })),
+            parameters: mapValues(base.parameters, (p) => ({ ...p, ...since })),
+            questions: mapValues(base.questions, (q) => ({ ...q, ...since })),
+          }
+        : EMPTY;
+    }
     state = {
       points: { ...state.points, ...mapValues(version.changes.points, (w) => ({ ...w, ...since })) },
       parameters: { ...state.parameters, ...mapValues(version.changes.parameters, (p) => ({ ...p, ...since })) },
       questions: { ...state.questions, ...mapValues(version.changes.questions, (q) => ({ ...q, ...since })) },
     };
     states.push(state);
-  }
+  });
   return states;
 }
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { IsoDate } from '../api/schemas.ts';
-import { LANGUAGES } from '../text.ts';
+import { LANGUAGES, type Text } from '../text.ts';
 import { citedPoints, walk } from './conditions.ts';
+import { QUESTIONS } from './facts.ts';
 
 /**
  * The law as one JSON document: what `rules/` compiles to, and what will later be stored one
@@ -13,14 +14,68 @@ import { citedPoints, walk } from './conditions.ts';
 const missing = (what: string) => (issue: { input: unknown }) => (issue.input === undefined ? 'is missing' : `must be ${what}`);
 const words = z.string({ error: missing('a text') }).min(1, 'must not be empty');
 
+/**
+ * A custom issue that speaks for itself in kk, ru and en (functions/http/validate.ts renders
+ * `params.message`): an administrator's amendment is refused in the three languages.
+ */
+type IssueContext = { addIssue: (issue: { code: 'custom'; path?: PropertyKey[]; message: string; params: Record<string, unknown> }) => void };
+export function issue(ctx: IssueContext, path: PropertyKey[], code: string, message: Text): void {
+  ctx.addIssue({ code: 'custom', path, message: message.en, params: { code, message } });
+}
+/** Refinements that run even when a sibling failed, so that one request lists every problem. */
+const always = { when: () => true };
+
 /** Every text of the law is given in kk (it wins), ru and en. */
 export const LawText = z.strictObject({ kk: words, ru: words, en: words });
 
+/** An id checked by a pattern, refused in the three languages (the pattern still shows in OpenAPI). */
+function id(pattern: RegExp, code: string, message: Text) {
+  return z
+    .string()
+    .refine((s) => pattern.test(s), { message: message.en, params: { code, message } })
+    .meta({ pattern: pattern.source });
+}
+const POINT_ID = /^(p\d+(\.\d+)?|preamble|order\.p\d+)$/;
+const KEBAB = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+const DOTTED = /^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)+$/;
+const ID_PROBLEMS = {
+  point: {
+    kk: 'тармақ идентификаторы болуы керек, мысалы p25, p4.2, preamble немесе order.p2',
+    ru: 'должно быть идентификатором пункта, например p25, p4.2, preamble или order.p2',
+    en: 'must be a point id like p25, p4.2, preamble or order.p2',
+  },
+  version: {
+    kk: 'редакция идентификаторы болуы керек, мысалы order-5-2019',
+    ru: 'должно быть идентификатором редакции, например order-5-2019',
+    en: 'must be a version id like order-5-2019',
+  },
+  code: { kk: 'kebab-case коды болуы керек', ru: 'должно быть кодом в kebab-case', en: 'must be a kebab-case code' },
+  parameter: {
+    kk: 'нүктелі атау болуы керек, мысалы quorum.share',
+    ru: 'должно быть именем через точку, например quorum.share',
+    en: 'must be a dotted name like quorum.share',
+  },
+} as const satisfies Record<string, Text>;
+
 /** A point id as REGULATION.md cites it (`p25`, `p4.2`), the preamble, or the approving order's own points (`order.p2`). */
-export const PointId = z.string().regex(/^(p\d+(\.\d+)?|preamble|order\.p\d+)$/, 'must be a point id like p25, p4.2, preamble or order.p2');
-export const VersionId = z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'must be a version id like order-5-2019');
-export const Code = z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'must be a kebab-case code');
-export const ParameterName = z.string().regex(/^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)+$/, 'must be a dotted name like quorum.share');
+export const PointId = id(POINT_ID, 'invalid-point-id', ID_PROBLEMS.point);
+export const VersionId = id(KEBAB, 'invalid-version-id', ID_PROBLEMS.version);
+export const Code = id(KEBAB, 'invalid-code', ID_PROBLEMS.code);
+export const ParameterName = id(DOTTED, 'invalid-parameter-name', ID_PROBLEMS.parameter);
+
+/**
+ * A record whose keys are ids: a bad key is named in the three languages, alongside any
+ * problem of the values (a record with a refined key schema would only say "invalid key").
+ */
+export function keyed<V extends z.ZodType>(key: { pattern: RegExp; code: string; message: Text }, value: V) {
+  return z.record(z.string().meta({ pattern: key.pattern.source }), value).superRefine((record, ctx) => {
+    for (const k of Object.keys(record ?? {})) if (!key.pattern.test(k)) issue(ctx, [k], key.code, key.message);
+  }, always);
+}
+export const POINT_KEY = { pattern: POINT_ID, code: 'invalid-point-id', message: ID_PROBLEMS.point };
+export const VERSION_KEY = { pattern: KEBAB, code: 'invalid-version-id', message: ID_PROBLEMS.version };
+const CODE_KEY = { pattern: KEBAB, code: 'invalid-code', message: ID_PROBLEMS.code };
+const PARAMETER_KEY = { pattern: DOTTED, code: 'invalid-parameter-name', message: ID_PROBLEMS.parameter };
 
 /** A point's wording in one version: the text, or `unknown: true` (not in the text we hold), or `deleted: true`. */
 export const Wording = z
@@ -35,8 +90,14 @@ export const Wording = z
     const marks = (w.unknown ? 1 : 0) + (w.deleted ? 1 : 0);
     const given = LANGUAGES.filter((l) => w[l] !== undefined);
     if (marks > 1 || (marks === 1 && given.length > 0))
-      ctx.addIssue({ code: 'custom', message: 'give either the wording (kk, ru, en), or unknown: true, or deleted: true' });
-    if (marks === 0) for (const l of LANGUAGES) if (w[l] === undefined) ctx.addIssue({ code: 'custom', path: [l], message: 'is missing' });
+      issue(ctx, [], 'wording-or-mark', {
+        kk: 'не мәтінді (kk, ru, en), не unknown: true, не deleted: true беріңіз',
+        ru: 'укажите либо текст (kk, ru, en), либо unknown: true, либо deleted: true',
+        en: 'give either the wording (kk, ru, en), or unknown: true, or deleted: true',
+      });
+    if (marks === 0)
+      for (const l of LANGUAGES)
+        if (w[l] === undefined) issue(ctx, [l], 'missing-language', { kk: 'толтырылмаған', ru: 'не заполнено', en: 'is missing' });
   });
 
 /** A share of a count: `count × denominator > base × numerator` (more-than) or `≥` (at-least). Integers, never floats. */
@@ -47,7 +108,10 @@ export const Share = z.strictObject({
 });
 export const Period = z
   .strictObject({ years: z.int().positive().optional(), months: z.int().positive().optional(), days: z.int().positive().optional() })
-  .refine((p) => p.years ?? p.months ?? p.days, 'give years, months or days');
+  .refine((p) => p.years ?? p.months ?? p.days, {
+    message: 'give years, months or days',
+    params: { code: 'empty-period', message: { kk: 'жыл, ай немесе күн беріңіз', ru: 'укажите годы, месяцы или дни', en: 'give years, months or days' } },
+  });
 const Scalar = z.union([z.string().min(1), z.boolean(), z.int()], { error: 'must be a share, a period, a text, true/false or a whole number' });
 
 export type ShareValue = z.infer<typeof Share>;
@@ -90,7 +154,7 @@ const ParameterBody = {
 };
 /** A parameter as one version sets it: its description and its value from that version on. */
 export const ParameterEntry = z.strictObject({ ...ParameterBody, value: ParameterValue });
-export const ParameterFile = z.strictObject({ ...ParameterBody, values: z.record(VersionId, ParameterValue) });
+export const ParameterFile = z.strictObject({ ...ParameterBody, values: keyed(VERSION_KEY, ParameterValue) });
 
 /** A json-rules-engine rule: the rule and every condition cite their point first in their name. */
 export const Rule = z
@@ -104,10 +168,15 @@ export const Rule = z
     }),
   })
   .superRefine((rule, ctx) => {
-    const add = (where: string, message: string) => ctx.addIssue({ code: 'custom', path: where.split('.').filter(Boolean), message });
-    if (!citedPoints(rule.name)) add('name', 'every rule cites its point first in its name, like "p22: quorum reached"');
-    walk(rule.conditions, 'conditions', add);
-  });
+    const add = (where: string, message: Text) => issue(ctx, where.split('.').filter(Boolean), 'citation', message);
+    if (!citedPoints(rule?.name))
+      add('name', {
+        kk: 'әр ереже атауын өз тармағынан бастайды, мысалы "p22: quorum reached"',
+        ru: 'каждое правило начинает своё имя с пункта, например "p22: quorum reached"',
+        en: 'every rule cites its point first in its name, like "p22: quorum reached"',
+      });
+    if (rule && typeof rule === 'object' && 'conditions' in rule) walk(rule.conditions, 'conditions', add);
+  }, always);
 
 export const ReasonDoc = z.strictObject({ point: PointId, code: Code, message: LawText });
 
@@ -129,7 +198,7 @@ const QuestionBody = {
   /** Open-question parameters reported with every answer even if no rule reads them. */
   readings: z.array(ParameterName).default([]),
 };
-export const QuestionFile = z.strictObject({ question: Code, ...QuestionBody, versions: z.record(VersionId, Block) });
+export const QuestionFile = z.strictObject({ question: Code, ...QuestionBody, versions: keyed(VERSION_KEY, Block) });
 export const QuestionEntry = either(
   (v) => has(v, 'unknown'),
   z.strictObject({ ...QuestionBody, ...Unknown }),
@@ -137,9 +206,9 @@ export const QuestionEntry = either(
 );
 
 export const Changes = z.strictObject({
-  points: z.record(PointId, Wording).default({}),
-  parameters: z.record(ParameterName, ParameterEntry).default({}),
-  questions: z.record(Code, QuestionEntry).default({}),
+  points: keyed(POINT_KEY, Wording).default({}),
+  parameters: keyed(PARAMETER_KEY, ParameterEntry).default({}),
+  questions: keyed(CODE_KEY, QuestionEntry).default({}),
 });
 
 export const Act = z.strictObject({
@@ -164,6 +233,12 @@ const VersionBody = {
   calendarDaysAfterPublication: z.int().nonnegative().optional(),
   /** An explicit date of entry into force, with the reason (overrides the default). */
   inForceFrom: z.strictObject({ date: IsoDate, reason: LawText }).optional(),
+  /**
+   * Only for an adoption after a repeal (a successor act): it takes over the law as it stood
+   * under this earlier version, and its changes apply on top. Without it, a successor act
+   * starts from nothing and must give every point, parameter and question itself.
+   */
+  basedOn: VersionId.optional(),
   title: LawText,
   summary: LawText,
 };
@@ -180,3 +255,67 @@ export type ParameterEntryDoc = z.output<typeof ParameterEntry>;
 export type QuestionEntryDoc = z.output<typeof QuestionEntry>;
 export type RuleDoc = z.output<typeof Rule>;
 export type BlockDoc = z.output<typeof Block>;
+
+/**
+ * One expected answer of the law (rules/cases/<question>.yaml): a sentence, a date, the facts,
+ * and the outcome (or the refusal) with the points it must cite. Every case must still hold
+ * after an amendment, unless the amendment brings a case that supersedes it.
+ */
+export const Case = z
+  .strictObject({
+    name: z.string().min(1),
+    // Not IsoDate: a case may show that a malformed date is refused.
+    at: z.string(),
+    facts: z.record(z.string(), z.unknown()),
+    parameters: z.record(z.string(), z.unknown()).optional(),
+    outcome: z.string().optional(),
+    refusal: z
+      .strictObject({ status: z.union([z.literal(400), z.literal(422)]), code: z.string().optional(), fields: z.array(z.string()).optional() })
+      .optional(),
+    points: z.array(z.string()),
+    codes: z.array(z.string()).optional(),
+    version: z.string().optional(),
+    readings: z.record(z.string(), z.unknown()).optional(),
+  })
+  .superRefine((c, ctx) => {
+    if (Boolean(c.outcome) === Boolean(c.refusal))
+      issue(ctx, [], 'outcome-or-refusal', { kk: 'outcome не refusal беріңіз (біреуін)', ru: 'укажите outcome или refusal (одно из двух)', en: 'give an outcome or a refusal' });
+  });
+export type CaseDoc = z.output<typeof Case>;
+
+/** A case an amendment brings: its question, and the names of the cases it replaces. */
+export const AmendmentCase = Case.safeExtend({
+  question: z.enum(QUESTIONS),
+  /** Names of earlier cases this one replaces: the amendment changes the answer they expect. */
+  supersedes: z.array(z.string().min(1)).default([]),
+});
+export type AmendmentCaseDoc = z.output<typeof AmendmentCase>;
+
+/**
+ * An amendment as an administrator publishes it: a version document (the act, its dates, the
+ * changes it brings) plus the cases that show its effect. `id` defaults to
+ * `order-<number>-<year>`, `kind` to `amendment`, the entry into force to publication + the
+ * act's calendar days + 1 (override with `inForceFrom: { date, reason }`).
+ */
+export const Amendment = z
+  .strictObject({
+    id: VersionId.optional(),
+    kind: z.enum(['adoption', 'amendment', 'repeal']).default('amendment'),
+    number: z.int().positive(),
+    adoptedOn: IsoDate,
+    publishedOn: IsoDate,
+    publishedOnAssumed: z.boolean().default(false),
+    calendarDaysAfterPublication: z.int().nonnegative().optional(),
+    inForceFrom: z.strictObject({ date: IsoDate, reason: LawText }).optional(),
+    basedOn: VersionId.optional(),
+    title: LawText,
+    summary: LawText.optional(),
+    changes: Changes.default({ points: {}, parameters: {}, questions: {} }),
+    cases: z.array(AmendmentCase).default([]),
+  })
+  .meta({
+    id: 'Amendment',
+    description:
+      'A new version of the law: the act (number, adoptedOn, title), publishedOn, an optional inForceFrom with its reason, the changes (points, parameters, questions) and cases that supersede the ones it changes',
+  });
+export type AmendmentDoc = z.output<typeof Amendment>;

@@ -3,7 +3,7 @@ import { addDays, epochDay, today } from '../clock.ts';
 import { LegalRefusalError } from '../errors.ts';
 import { parse } from '../http/validate.ts';
 import type { Text } from '../text.ts';
-import { invalidLawData, lawProblems } from './check.ts';
+import { invalidLawData, issueText, lawProblems } from './check.ts';
 import { consolidate, inForceFrom, type State } from './consolidate.ts';
 import { LawDocument as LawDocumentSchema, type LawDocument } from './document.ts';
 
@@ -28,7 +28,7 @@ export type LawVersion = {
 /** The law, built once from its document and then only read. */
 export type Law = { readonly act: LawDocument['act']; readonly versions: readonly LawVersion[] };
 
-export type VersionStatus = 'in-force' | 'superseded' | 'repealed' | 'repeal' | 'not-yet-in-force';
+export type VersionStatus = 'in-force' | 'superseded' | 'repealed' | 'repeal' | 'not-yet-in-force' | 'withdrawn';
 export type VersionSummary = Omit<LawVersion, 'state'> & { status: VersionStatus };
 
 /** The version in force on a date, or why there is none. */
@@ -43,7 +43,7 @@ export type VersionAt = { inForce: true; version: LawVersion } | { inForce: fals
  */
 export function buildLaw(doc: LawDocument): Law {
   const parsed = LawDocumentSchema.safeParse(doc);
-  if (!parsed.success) throw invalidLawData(parsed.error.issues.map((i) => ({ where: i.path.join('.') || '(document)', message: i.message })));
+  if (!parsed.success) throw invalidLawData(parsed.error.issues.map((i) => ({ where: i.path.join('.') || '(document)', message: issueText(i) })));
   const problems = lawProblems(parsed.data);
   if (problems.length) throw invalidLawData(problems);
   const { act, versions } = parsed.data;
@@ -55,7 +55,7 @@ export function buildLaw(doc: LawDocument): Law {
       (v, i): LawVersion => ({
         id: v.id,
         kind: v.kind,
-        act: `Order No. ${v.number} of ${v.adoptedOn}`,
+        act: actName(v),
         title: v.title,
         summary: v.summary,
         adoptedOn: v.adoptedOn,
@@ -68,6 +68,11 @@ export function buildLaw(doc: LawDocument): Law {
       }),
     ),
   });
+}
+
+/** How a version's act is named in answers: "Order No. 5 of 2019-04-03". */
+export function actName(version: Pick<LawDocument['versions'][number], 'number' | 'adoptedOn'>): string {
+  return `Order No. ${version.number} of ${version.adoptedOn}`;
 }
 
 /**
@@ -131,15 +136,17 @@ function repealed(repeal: LawVersion, at: string): LegalRefusalError {
 }
 
 /**
- * Every version, in order, with its dates and its status on `at` (default: today).
+ * Every version, in order, with its dates and its status on `at` (default: today). A version
+ * is `repealed` once the repeal that closes its act is in force (a successor act adopted after
+ * that repeal is a new act with its own statuses).
  *
  * @example
  * listVersions(law, '2020-01-01').map((v) => v.status); // ['superseded', 'superseded', 'in-force', 'repeal']
  */
 export function listVersions(law: Law, at: string = today()): VersionSummary[] {
   const day = epochDay(parse(IsoDate, at, 'at'));
-  const repeal = law.versions.find((v) => v.kind === 'repeal');
-  return law.versions.map(({ state: _state, ...version }) => {
+  return law.versions.map(({ state: _state, ...version }, i) => {
+    const repeal = closingRepeal(law, i);
     let status: VersionStatus = 'in-force';
     if (version.kind === 'repeal') status = 'repeal';
     else if (repeal && day >= epochDay(repeal.inForceFrom)) status = 'repealed';
@@ -147,4 +154,10 @@ export function listVersions(law: Law, at: string = today()): VersionSummary[] {
     else if (version.inForceUntil && day > epochDay(version.inForceUntil)) status = 'superseded';
     return { ...version, status };
   });
+}
+
+/** The repeal that closes the act the i-th version belongs to, if there is one. */
+function closingRepeal(law: Law, i: number): LawVersion | undefined {
+  const next = law.versions.slice(i + 1).find((v) => v.kind !== 'amendment');
+  return next?.kind === 'repeal' ? next : undefined;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDate, Reason, Text } from '../api/schemas.ts';
+import { Amendment, LawText } from './document.ts';
 import { FACTS, QUESTIONS } from './facts.ts';
 
 /** Schemas of the rules API, for the HTTP layer and the OpenAPI document. */
@@ -53,8 +54,79 @@ export const VersionSummary = z
     inForceFrom: IsoDate,
     inForceFromReason: Text.optional(),
     inForceUntil: IsoDate.nullable().meta({ description: 'The last day this version applies' }),
-    status: z.enum(['in-force', 'superseded', 'repealed', 'repeal', 'not-yet-in-force']),
+    status: z.enum(['in-force', 'superseded', 'repealed', 'repeal', 'not-yet-in-force', 'withdrawn']),
+    recorded: z
+      .object({ by: z.string(), at: z.string(), source: z.enum(['seed', 'publication']) })
+      .optional()
+      .meta({ description: 'Who recorded the version in the table (a token sub, or the seeding process) and when' }),
+    withdrawal: z.object({ reason: Text, by: z.string(), at: z.string() }).optional().meta({ description: 'For a withdrawn version: the record that withdrew it' }),
   })
   .meta({ id: 'VersionSummary' });
 
 export const VersionsResponse = z.object({ at: IsoDate, versions: z.array(VersionSummary) }).meta({ id: 'VersionsResponse' });
+
+/** The body of POST /v1/rules/versions and /v1/rules/versions/dry-run. */
+export const AmendmentRequest = Amendment;
+
+export const PublicationResponse = z
+  .object({ version: VersionSummary, revision: z.int().meta({ description: "The law head's revision after the publication" }) })
+  .meta({ id: 'PublicationResponse' });
+
+const OutcomeChange = z
+  .object({
+    decisionId: z.string(),
+    councilId: z.string(),
+    subject: z.object({ kind: z.string(), id: z.string() }),
+    question: z.string(),
+    at: IsoDate,
+    old: z.object({ outcome: z.string(), version: z.string(), points: z.array(z.string()) }),
+    new: z.object({ outcome: z.string(), version: z.string().nullable(), point: z.string().nullable(), points: z.array(z.string()), code: z.string().optional() }),
+  })
+  .meta({ id: 'OutcomeChange', description: 'A stored decision whose outcome the amendment would change' });
+
+export const DryRunResponse = z
+  .object({
+    version: VersionSummary,
+    inForce: z.object({ from: IsoDate, until: IsoDate.nullable() }),
+    examined: z.object({ from: IsoDate, records: z.int() }).meta({ description: 'Every decision dated on or after the entry into force is replayed' }),
+    changes: z.array(OutcomeChange),
+  })
+  .meta({ id: 'DryRunResponse' });
+
+export const WithdrawalRequest = z.strictObject({ reason: LawText.meta({ description: 'Why the version is withdrawn, in kk, ru and en' }) }).meta({ id: 'WithdrawalRequest' });
+export const WithdrawalResponse = z
+  .object({ versionId: z.string(), revision: z.int(), reason: Text, by: z.string(), at: z.string() })
+  .meta({ id: 'WithdrawalResponse' });
+
+const Side = z.unknown().nullable();
+export const DiffResponse = z
+  .object({
+    a: z.string(),
+    b: z.string(),
+    points: z.array(z.object({ point: z.string(), a: Side, b: Side })),
+    parameters: z.array(z.object({ parameter: z.string(), a: Side, b: Side })),
+    questions: z.array(
+      z.object({
+        question: z.string(),
+        changes: z.array(z.object({ part: z.enum(['rule', 'otherwise', 'outcomes', 'dependsOn', 'readings', 'title', 'known']), name: z.string().optional(), a: Side, b: Side })),
+      }),
+    ),
+  })
+  .meta({ id: 'DiffResponse', description: 'What differs between the law under version a and under version b (null: absent)' });
+
+export const AuditResponse = z
+  .object({
+    entries: z.array(
+      z.object({
+        id: z.string(),
+        action: z.enum(['seed', 'publication', 'withdrawal']),
+        versionId: z.string(),
+        act: z.string(),
+        by: z.string(),
+        at: z.string(),
+        revision: z.int(),
+        reason: Text.optional(),
+      }),
+    ),
+  })
+  .meta({ id: 'AuditResponse' });

@@ -35,6 +35,16 @@ export const keys = {
   /** Sparse: present only while a term is active, so the job reads live terms only. */
   termEnd: (cid: string, mid: string, end: string) => ({ gsi2pk: 'TERMEND', gsi2sk: `${end}#${cid}#${mid}` }),
   decisionByDate: (cid: string, id: string, at: string) => ({ gsi2pk: 'DECISION', gsi2sk: `${at}#${cid}#${id}` }),
+  /** The law: one partition holds the act, the head, every version and every withdrawal (one Query loads it). */
+  lawAct: () => ({ pk: 'LAW', sk: 'ACT' }),
+  lawHead: () => ({ pk: 'LAW', sk: 'HEAD' }),
+  lawVersion: (id: string) => ({ pk: 'LAW', sk: `VERSION#${id}` }),
+  lawWithdrawal: (versionId: string) => ({ pk: 'LAW', sk: `WITHDRAWAL#${versionId}` }),
+  /**
+   * The audit log apart, so loading the law does not grow with it. Sorted by the head's
+   * revision (each change of the law makes one), then by the entry's place in that change.
+   */
+  lawAudit: (revision: number, n: number) => ({ pk: 'LAW#AUDIT', sk: `REVISION#${String(revision).padStart(10, '0')}#${String(n).padStart(4, '0')}` }),
 };
 
 const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'type'];

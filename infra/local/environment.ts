@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { lawDeps } from '../../functions/api/wiring.ts';
+import { seedLaw, type SeedReport } from '../../functions/rules/index.ts';
 import { TABLE_NAME_ENV } from '../../functions/store/table.ts';
 import { createTable, startDynamo, type LocalDynamo } from './dynamo.ts';
 import { repoRoot } from './server.ts';
@@ -19,6 +21,15 @@ export async function localEnvironment(options: { inMemory: boolean }): Promise<
   await createTable(dynamo.endpoint, LOCAL_TABLE);
   useDynamo(dynamo.endpoint);
   return dynamo;
+}
+
+/**
+ * Seeds the law into the local table from rules/ (the same function the deploy's custom
+ * resource runs): versions already there are kept, never overwritten, so publications made on
+ * an earlier run survive a restart.
+ */
+export function seedLocalLaw(): Promise<SeedReport> {
+  return seedLaw(lawDeps(), 'npm start');
 }
 
 export function useDynamo(endpoint: string): void {

@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import { today } from '../../functions/clock.ts';
-import { localEnvironment, signingKey, writeState } from './environment.ts';
+import { localEnvironment, seedLocalLaw, signingKey, writeState } from './environment.ts';
 import { createLocalServer } from './server.ts';
 import { localTokens } from './tokens.ts';
 
@@ -22,6 +22,12 @@ if (!(await portIsFree(port))) {
 const started = Date.now();
 const dynamo = await localEnvironment({ inMemory }).catch((error: Error) => {
   console.error(`Could not start DynamoDB Local: ${error.message}`);
+  process.exit(1);
+});
+// The law lives in the table: seed the real history from rules/ (idempotent, never overwrites).
+const law = await seedLocalLaw().catch(async (error: Error) => {
+  console.error(`Could not seed the law into the table: ${error.message}`);
+  await dynamo.stop();
   process.exit(1);
 });
 const server = createLocalServer(localTokens(signingKey(inMemory)));
@@ -49,6 +55,7 @@ server.listen(port, () => {
       `  openapi: ${url}/v1/openapi.json`,
       `  token:   curl -s -X POST ${url}/v1/local/tokens -H 'content-type: application/json' -d '{"sub":"chair-1","roles":["chair"]}'`,
       `  today:   ${today()} (set KENES_TODAY=YYYY-MM-DD to change the clock)`,
+      `  law:     ${law.added.length ? `seeded ${law.added.join(', ')}` : `${law.kept.length} versions of rules/ already in the table`}${law.differing.length ? ` (kept as stored, rules/ now differs: ${law.differing.join(', ')})` : ''}; amend it: npm run rules -- publish FILE`,
       `  data:    ${inMemory ? 'in memory' : '.data/ (npm start -- --in-memory keeps nothing)'}`,
       'Ctrl-C stops everything.',
     ].join('\n'),

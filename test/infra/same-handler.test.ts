@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { routes, type Route } from '../../functions/api/routes.ts';
 import { jobs } from '../../functions/jobs/jobs.ts';
 import { KenesFunction } from '../../infra/constructs/kenes-function.ts';
+import { LAW_SEED } from '../../infra/constructs/kenes-law-seed.ts';
 import { KenesStack } from '../../infra/kenes-stack.ts';
 import { createLocalServer, entryOf, type Handler } from '../../infra/local/server.ts';
 import { localTokens } from '../../infra/local/tokens.ts';
@@ -18,8 +19,8 @@ describe('the local server and the stack', () => {
     bundled = stack.node.findAll().filter((c): c is KenesFunction => c instanceof KenesFunction);
   });
 
-  it('bundles, for every route and job, the module and export the local server loads', () => {
-    const targets = [...(routes as readonly Route[]), ...jobs];
+  it('bundles, for every route and job, the module and export the local server loads (and the deploy-time law seed)', () => {
+    const targets = [...(routes as readonly Route[]), ...jobs, LAW_SEED];
     expect(bundled).toHaveLength(targets.length);
     for (const target of targets) {
       expect(bundled.some((fn) => fn.entry === entryOf(target.module) && fn.handler === target.handler), `${target.module}#${target.handler}`).toBe(true);

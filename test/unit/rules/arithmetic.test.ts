@@ -12,7 +12,8 @@ const upTo = (n: number) => Array.from({ length: n + 1 }, (_, i) => i);
 const ask = async (question: string, facts: Record<string, unknown>, parameters?: Record<string, unknown>) =>
   (await evaluate(law, { question, at, facts }, { parameters })).outcome;
 
-describe('integer arithmetic of the shares', () => {
+// Exhaustive loops: thousands of evaluations, seconds alone and longer on a busy machine.
+describe('integer arithmetic of the shares', { timeout: 30_000 }, () => {
   it('p22 quorum: quorate exactly when 2 × present > total', async () => {
     for (const membersTotal of totals)
       for (const membersPresent of upTo(membersTotal))

@@ -1,0 +1,220 @@
+import { epochDay } from '../clock.ts';
+import { InvalidInputError, KenesError, type FieldProblem } from '../errors.ts';
+import type { Text } from '../text.ts';
+import { checkCase } from './cases.ts';
+import { invalidLawData, issueText, lawProblems, type Problem } from './check.ts';
+import { inForceFrom } from './consolidate.ts';
+import { LawDocument as LawDocumentSchema, type AmendmentCaseDoc, type AmendmentDoc, type CaseDoc, type LawDocument, type VersionDoc } from './document.ts';
+import { buildLaw, type Law } from './law.ts';
+import type { CaseEntry } from './read.ts';
+import type { StoredLaw, StoredVersion } from './store.ts';
+
+/**
+ * Amendments as pure functions: the law document a stored law stands for, a version inserted
+ * by its date, the cases in force, and the check an amendment must pass before it is accepted.
+ */
+
+/** The law document of the versions the head lists, in its order (withdrawn versions are left out). */
+export function activeDocument(stored: StoredLaw): LawDocument {
+  const byId = new Map(stored.versions.map((v) => [v.version.id, v.version]));
+  return {
+    format: 1,
+    act: stored.act,
+    versions: stored.head.versions.map((id) => {
+      const version = byId.get(id);
+      if (!version) throw new Error(`the law head lists ${id}, which is not stored`);
+      return version;
+    }),
+  };
+}
+
+/** The versions the head lists, as stored (with their cases), in order. */
+export function activeVersions(stored: StoredLaw): StoredVersion[] {
+  return stored.head.versions.map((id) => stored.versions.find((v) => v.version.id === id)!);
+}
+
+/** The version document an amendment stands for: its id defaults to `order-<number>-<year>`, its summary to its title. */
+export function versionOf(amendment: AmendmentDoc): VersionDoc {
+  const { cases: _cases, id, summary, ...rest } = amendment;
+  const version: VersionDoc = { ...rest, id: id ?? `order-${amendment.number}-${amendment.adoptedOn.slice(0, 4)}`, summary: summary ?? amendment.title };
+  // Absent, not undefined: the stored document keeps only what was given.
+  for (const key of Object.keys(version) as (keyof VersionDoc)[]) if (version[key] === undefined) delete version[key];
+  return version;
+}
+
+/**
+ * The document with `version` placed among the others by its date of entry into force (after
+ * any version of the same date, so that check.ts names the clash). Publishing never rewrites an
+ * earlier version: a version dated between two others is inserted, and the later ones apply on
+ * top of it.
+ *
+ * @example
+ * insertVersion(doc, order7of2021).versions.map((v) => v.id); // [..., 'order-15-2019', 'order-7-2021', 'order-1-2023']
+ */
+export function insertVersion(doc: LawDocument, version: VersionDoc): LawDocument {
+  const day = epochDay(inForceFrom(doc.act, version));
+  const at = doc.versions.findIndex((v) => epochDay(inForceFrom(doc.act, v)) > day);
+  const versions = [...doc.versions];
+  versions.splice(at < 0 ? versions.length : at, 0, version);
+  return { ...doc, versions };
+}
+
+/** A case in force: where it is written (a field for a 400), its question, the case. */
+export type CaseInForce = { question: string; field: string; case: CaseDoc };
+
+/**
+ * Cases brought by a version: the field prefix names where they are (the request, or a stored
+ * version). `strict`: a name in `supersedes` must match a case in force (checked for the
+ * amendment at hand only; a stored version's names were checked when it was published, and
+ * a case of rules/ renamed since must not block every later publication).
+ */
+export type BroughtCases = { field: string; cases: AmendmentCaseDoc[]; strict?: boolean };
+
+/**
+ * The cases that must hold: rules/cases, then each version's cases in order, each replacing the
+ * cases it names in `supersedes`.
+ */
+export function casesInForce(base: readonly CaseEntry[], brought: readonly BroughtCases[]): { cases: CaseInForce[]; problems: FieldProblem[] } {
+  let cases: CaseInForce[] = base.map((e) => ({ question: e.question, field: e.where, case: e.case }));
+  const problems: FieldProblem[] = [];
+  for (const { field, cases: own, strict } of brought) {
+    own.forEach((c, i) =>
+      c.supersedes.forEach((name, j) => {
+        const left = cases.filter((k) => k.case.name !== name);
+        if (strict && left.length === cases.length)
+          problems.push({
+            field: `${field}.${i}.supersedes.${j}`,
+            code: 'unknown-case',
+            message: { kk: `«${name}» деген қолданыстағы жағдай жоқ`, ru: `действующего случая «${name}» нет`, en: `no case in force is named "${name}"` },
+          });
+        cases = left;
+      }),
+    );
+    cases.push(...own.map((c, i) => ({ question: c.question, field: `${field}.${i}`, case: c })));
+  }
+  return { cases, problems };
+}
+
+/** Every case that the law does not answer as expected, as field problems. */
+export async function failingCases(law: Law, cases: readonly CaseInForce[]): Promise<FieldProblem[]> {
+  const problems: FieldProblem[] = [];
+  for (const c of cases) {
+    const differs = await checkCase(law, c.question, c.case);
+    if (!differs) continue;
+    problems.push({
+      field: c.field,
+      code: 'case-fails',
+      message: {
+        kk: `«${c.case.name}» (${c.case.at}) енді орындалмайды — ${differs.kk}. Жаңа жауапты көрсететін және оны supersedes арқылы алмастыратын жағдай қосыңыз.`,
+        ru: `«${c.case.name}» (${c.case.at}) больше не выполняется — ${differs.ru}. Добавьте случай с новым ответом, заменяющий его через supersedes.`,
+        en: `"${c.case.name}" (${c.case.at}) no longer holds — ${differs.en}. Bring a case with the new answer that supersedes it.`,
+      },
+    });
+  }
+  return problems;
+}
+
+/**
+ * A law-data problem as a field of the request: the amendment's own changes are `body.<path>`;
+ * a problem it causes in an earlier version is `law.<version>.<path>`.
+ */
+export function fieldProblem(problem: Problem, versionId: string, prefix = 'body'): FieldProblem {
+  const field =
+    problem.version === versionId && problem.path ? `${prefix}.${problem.path}` : problem.version && problem.path ? `law.${problem.version}.${problem.path}` : `law: ${problem.where}`;
+  return { field, code: 'invalid-law', message: problem.message };
+}
+
+/**
+ * The law a document builds, or every problem it has. Shape problems come first; when the only
+ * ones are refinements (a missing citation, a language, an id's pattern) the structure is sound,
+ * so the cross-references are checked too and everything is listed at once.
+ */
+export function lawOrProblems(doc: LawDocument): { law: Law } | { problems: Problem[] } {
+  const parsed = LawDocumentSchema.safeParse(doc);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i): Problem => {
+      const [first, index, ...rest] = i.path;
+      const version = first === 'versions' && typeof index === 'number' ? doc.versions[index]?.id : undefined;
+      return { where: i.path.join('.'), message: issueText(i), ...(version ? { version, path: rest.join('.') } : {}) };
+    });
+    if (parsed.error.issues.every((i) => i.code === 'custom')) problems.push(...lawProblems(doc));
+    return { problems };
+  }
+  const problems = lawProblems(parsed.data);
+  if (problems.length) return { problems };
+  try {
+    return { law: buildLaw(parsed.data) };
+  } catch (error) {
+    if (error instanceof KenesError) return { problems: [{ where: '(law)', message: error.text }] };
+    throw error;
+  }
+}
+
+export type PreparedAmendment = { version: VersionDoc; doc: LawDocument; law: Law; from: string };
+
+/**
+ * Checks an amendment against the stored law before anything is written: the id is new, the
+ * law built WITH it has no problem (citations, languages, cross-references, order of versions),
+ * and every case in force still holds unless the amendment's own cases supersede it. Throws one
+ * InvalidInputError listing every problem, each naming its field, in kk, ru and en.
+ *
+ * @example
+ * const { law, version } = await prepareAmendment(stored, readCases(dir), amendment);
+ */
+export async function prepareAmendment(stored: StoredLaw, base: readonly CaseEntry[], amendment: AmendmentDoc): Promise<PreparedAmendment> {
+  const version = versionOf(amendment);
+  const problems: FieldProblem[] = [];
+  if (stored.versions.some((v) => v.version.id === version.id))
+    problems.push({
+      field: amendment.id ? 'body.id' : 'body.number',
+      code: 'version-id-taken',
+      message: {
+        kk: `${version.id} редакциясы бұрыннан жазылған (қайтарып алынған болса да): басқа id беріңіз`,
+        ru: `Редакция ${version.id} уже записана (даже если отозвана): укажите другой id`,
+        en: `version ${version.id} is already recorded (even if withdrawn): give another id`,
+      },
+    });
+  const doc = insertVersion(activeDocument(stored), version);
+  const built = lawOrProblems(doc);
+  if ('problems' in built) throw new InvalidInputError([...problems, ...built.problems.map((p) => fieldProblem(p, version.id))]);
+  const brought: BroughtCases[] = [
+    ...activeVersions(stored).map((v) => ({ field: `law.${v.version.id}.cases`, cases: v.cases })),
+    { field: 'body.cases', cases: amendment.cases, strict: true },
+  ];
+  const { cases, problems: unknown } = casesInForce(base, brought);
+  problems.push(...unknown, ...duplicateNames(amendment.cases), ...(await failingCases(built.law, cases)));
+  if (problems.length) throw new InvalidInputError(problems);
+  return { version, doc, law: built.law, from: inForceFrom(doc.act, version) };
+}
+
+function duplicateNames(cases: readonly AmendmentCaseDoc[]): FieldProblem[] {
+  const seen = new Set<string>();
+  return cases.flatMap((c, i) => {
+    if (!seen.has(c.name)) return (seen.add(c.name), []);
+    const message: Text = { kk: 'бұл атау екі рет берілген', ru: 'это имя дано дважды', en: 'this name is given twice' };
+    return [{ field: `body.cases.${i}.name`, code: 'duplicate-case', message }];
+  });
+}
+
+/**
+ * The law without one version, checked like an amendment: it must still build and every case
+ * in force must hold (the withdrawn version's own cases go, and the ones they superseded return).
+ * Returns the problems; none means the withdrawal can be recorded.
+ */
+export async function withdrawalProblems(stored: StoredLaw, base: readonly CaseEntry[], versionId: string): Promise<FieldProblem[]> {
+  const remaining: StoredLaw = { ...stored, head: { ...stored.head, versions: stored.head.versions.filter((id) => id !== versionId) } };
+  const built = lawOrProblems(activeDocument(remaining));
+  if ('problems' in built) return built.problems.map((p) => fieldProblem(p, versionId, `law.${versionId}`));
+  const { cases } = casesInForce(
+    base,
+    activeVersions(remaining).map((v) => ({ field: `law.${v.version.id}.cases`, cases: v.cases })),
+  );
+  return failingCases(built.law, cases);
+}
+
+/** The law a stored law stands for; data that does not build is a bug (it was checked when written). */
+export function storedLaw(stored: StoredLaw): Law {
+  const built = lawOrProblems(activeDocument(stored));
+  if ('problems' in built) throw invalidLawData(built.problems);
+  return built.law;
+}

@@ -1,0 +1,326 @@
+import { describe, expect, it } from 'vitest';
+import { ConflictError, InvalidInputError, LegalRefusalError, NotFoundError } from '../../../functions/errors.ts';
+import { Amendment, type LawDocument } from '../../../functions/rules/document.ts';
+import { diffVersions } from '../../../functions/rules/diff.ts';
+import { replay } from '../../../functions/rules/dry-run.ts';
+import { buildLaw, evaluate, listVersions } from '../../../functions/rules/index.ts';
+import { dryRunAmendment, publishAmendment, seedLaw, withdrawVersion, type LawDeps } from '../../../functions/rules/publication.ts';
+import { readCases } from '../../../functions/rules/read.ts';
+import { storedLaw } from '../../../functions/rules/amendments.ts';
+import { versionHistory } from '../../../functions/rules/history.ts';
+import { doc, law, rulesDir } from './law.ts';
+import { amendmentFile } from './amendment-files.ts';
+import { memoryLawStore } from './memory-store.ts';
+
+const cases = readCases(rulesDir);
+const admin = 'admin-1';
+let tick = 0;
+
+function setup(files: LawDocument = doc) {
+  const memory = memoryLawStore();
+  const deps: LawDeps = { store: memory.store, files: () => ({ doc: files, cases }), now: () => `2026-11-01T10:00:${String(tick++ % 60).padStart(2, '0')}.000Z` };
+  return { ...memory, deps, law: async () => storedLaw((await memory.store.load())!) };
+}
+
+const decisionFacts = { membersTotal: 11, membersPresent: 7, votesFor: 4, votesAgainst: 3, abstained: 0, presidingVote: 'for' };
+
+/** Every problem's field and English message, for one assertion per refusal. */
+async function refusal(run: Promise<unknown>): Promise<{ error: InvalidInputError; fields: string[]; text: string }> {
+  const error = await run.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(InvalidInputError);
+  const details = (error as InvalidInputError).details ?? [];
+  for (const d of details) for (const language of ['kk', 'ru', 'en'] as const) expect(d.message[language], d.field).toBeTruthy();
+  return { error: error as InvalidInputError, fields: details.map((d) => d.field), text: details.map((d) => `${d.field}: ${d.message.en}`).join('\n') };
+}
+
+describe('Function: seedLaw', () => {
+  it('writes the real history once: a second run adds nothing and rewrites nothing', async () => {
+    const { deps, store, audit } = setup();
+    expect(await seedLaw(deps, 'test')).toEqual({ added: ['order-18-2013', 'order-5-2019', 'order-15-2019', 'order-1-2023'], kept: [], differing: [] });
+    const head = await store.head();
+    expect(head).toEqual({ revision: 1, versions: ['order-18-2013', 'order-5-2019', 'order-15-2019', 'order-1-2023'] });
+    expect(await seedLaw(deps, 'test')).toEqual({ added: [], kept: ['order-18-2013', 'order-5-2019', 'order-15-2019', 'order-1-2023'], differing: [] });
+    expect(await store.head()).toEqual(head);
+    expect(audit.map((a) => [a.action, a.versionId, a.by])).toEqual(doc.versions.map((v) => ['seed', v.id, 'test']));
+  });
+
+  it('answers every case of rules/ from the stored law exactly as from the files', async () => {
+    const { deps, law: stored } = setup();
+    await seedLaw(deps, 'test');
+    const fromTable = await stored();
+    for (const { question, case: c } of cases) {
+      const a = await evaluate(law, { question, at: c.at, facts: c.facts }, { parameters: c.parameters }).catch((e: Error) => e.message);
+      const b = await evaluate(fromTable, { question, at: c.at, facts: c.facts }, { parameters: c.parameters }).catch((e: Error) => e.message);
+      expect(b, c.name).toEqual(a);
+    }
+  });
+
+  it('never overwrites a stored version whose files changed: it reports it', async () => {
+    const { deps, store } = setup();
+    await seedLaw(deps, 'test');
+    const changed: LawDocument = JSON.parse(JSON.stringify(doc));
+    changed.versions[1]!.publishedOn = '2019-04-05';
+    const report = await seedLaw({ ...deps, files: () => ({ doc: changed, cases }) }, 'test');
+    expect(report.differing).toEqual(['order-5-2019']);
+    expect((await store.load())!.versions.find((v) => v.version.id === 'order-5-2019')!.version.publishedOn).toBe('2019-04-03');
+  });
+
+  it('adds a version the files gained since, in its place by date', async () => {
+    const withoutOrder5: LawDocument = { ...doc, versions: doc.versions.filter((v) => v.id !== 'order-5-2019') };
+    const { deps, store } = setup(withoutOrder5);
+    await seedLaw(deps, 'first deploy');
+    expect(await seedLaw({ ...deps, files: () => ({ doc, cases }) }, 'second deploy')).toMatchObject({ added: ['order-5-2019'] });
+    expect((await store.head())!.versions).toEqual(['order-18-2013', 'order-5-2019', 'order-15-2019', 'order-1-2023']);
+  });
+});
+
+describe('Function: publishAmendment', () => {
+  it('publishes the real Order No. 5 onto a history without it: the law then answers every case as rules/ does', async () => {
+    const order5 = doc.versions.find((v) => v.id === 'order-5-2019')!;
+    const { deps, law: stored } = setup({ ...doc, versions: doc.versions.filter((v) => v !== order5) });
+    await seedLaw(deps, 'test');
+    const before = await stored();
+    await expect(evaluate(before, { question: 'decision', at: '2020-01-01', facts: decisionFacts })).rejects.toMatchObject({ code: 'wording-unknown' });
+    const { id: _id, ...fields } = order5;
+    const published = await publishAmendment(deps, Amendment.parse({ ...fields, id: 'order-5-2019' }), admin);
+    expect(published).toMatchObject({ revision: 2, version: { id: 'order-5-2019', inForceFrom: '2019-04-14', inForceUntil: '2019-07-07', recorded: { by: admin, source: 'publication' } } });
+    const after = await stored();
+    for (const { question, case: c } of cases) {
+      const a = await evaluate(law, { question, at: c.at, facts: c.facts }, { parameters: c.parameters }).catch((e: Error) => e.message);
+      expect(await evaluate(after, { question, at: c.at, facts: c.facts }, { parameters: c.parameters }).catch((e: Error) => e.message), c.name).toEqual(a);
+    }
+  });
+
+  it('publishes an amendment in the style of Order No. 5 (p25 and p12 reworded, p13 deleted), judged by date', async () => {
+    const { deps, law: stored, audit } = setup();
+    await seedLaw(deps, 'test');
+    const { version } = await publishAmendment(deps, amendmentFile('order-7-2021.yaml'), admin);
+    expect(version).toMatchObject({ id: 'order-7-2021', act: 'Order No. 7 of 2021-03-01', inForceFrom: '2021-03-12', inForceUntil: '2023-01-30' });
+    const now = await stored();
+    expect(listVersions(now, '2022-01-01').map((v) => [v.id, v.status])).toEqual([
+      ['order-18-2013', 'superseded'],
+      ['order-5-2019', 'superseded'],
+      ['order-15-2019', 'superseded'],
+      ['order-7-2021', 'in-force'],
+      ['order-1-2023', 'repeal'],
+    ]);
+    expect(listVersions(now, '2022-01-01')[2]!.inForceUntil).toBe('2021-03-11');
+    const before = await evaluate(now, { question: 'decision', at: '2021-03-11', facts: decisionFacts });
+    const after = await evaluate(now, { question: 'decision', at: '2021-03-12', facts: decisionFacts });
+    expect([before.outcome, before.version.id]).toEqual(['rejected', 'order-15-2019']);
+    expect([after.outcome, after.version.id]).toEqual(['adopted', 'order-7-2021']);
+    expect(after.reasons[0]!.message.en).toContain('members present (p25 as worded by Order No. 7)');
+    const state = now.versions.find((v) => v.id === 'order-7-2021')!.state;
+    expect(state.points.p13).toMatchObject({ deleted: true, since: 'order-7-2021' });
+    expect(state.points.p12!.en).toContain('withdraws from the consideration of that matter');
+    expect(audit.at(-1)).toMatchObject({ action: 'publication', versionId: 'order-7-2021', by: admin, revision: 2 });
+  });
+
+  it('refuses an amendment that breaks cases of rules/, naming each case, unless it supersedes them', async () => {
+    const { deps, store } = setup();
+    await seedLaw(deps, 'test');
+    const amendment = amendmentFile('order-7-2021.yaml');
+    const { fields, text } = await refusal(publishAmendment(deps, { ...amendment, cases: [] }, admin));
+    expect(fields).toEqual([
+      'rules/cases/decision.yaml: On 2023-01-30, the last day of the act, a decision is still judged by it',
+      'rules/cases/quorum.yaml: On 2023-01-30, the last day before the repeal, the act still applies',
+    ]);
+    expect(text).toContain('version: expected order-15-2019, the law answers order-7-2021');
+    expect((await store.head())!.revision).toBe(1);
+  });
+
+  it('refuses a case of the amendment that the law with it does not answer', async () => {
+    const { deps } = setup();
+    await seedLaw(deps, 'test');
+    const amendment = amendmentFile('order-7-2021.yaml');
+    amendment.cases[0]!.outcome = 'rejected';
+    const { fields } = await refusal(publishAmendment(deps, amendment, admin));
+    expect(fields).toEqual(['body.cases.0']);
+  });
+
+  it('lists every problem of the law at once (a missing citation, unknown and deleted points), then dates and superseded cases', async () => {
+    const { deps } = setup();
+    await seedLaw(deps, 'test');
+    const amendment = amendmentFile('order-7-2021.yaml');
+    const decision = amendment.changes.questions.decision as { rules: { name: string; conditions: any; event: any }[] };
+    decision.rules[1]!.conditions.all[0].name = 'votes for are more than half';
+    decision.rules[2]!.event.params.point = 'p99';
+    amendment.changes.parameters['decision.majorityBase']!.point = 'p13';
+    const first = await refusal(publishAmendment(deps, amendment, admin));
+    expect(first.fields.sort()).toEqual([
+      'body.changes.parameters.decision.majorityBase.point',
+      'body.changes.questions.decision.rules.1.conditions.all.0.name',
+      'body.changes.questions.decision.rules.2.event.params.point',
+    ]);
+    expect(first.text).toContain('cites p13, deleted by order-7-2021');
+    expect(first.text).toContain('cites p99, which is not a point of the law in force');
+
+    const clash = { ...amendmentFile('order-7-2021.yaml'), publishedOn: '2019-06-27' };
+    clash.cases[0]!.supersedes = ['No such case'];
+    const second = await refusal(publishAmendment(deps, clash, admin));
+    expect(second.text).toContain('body.publishedOn: enters into force on 2019-07-08, not after the version before it (2019-07-08)');
+    const third = await refusal(publishAmendment(deps, { ...amendmentFile('order-7-2021.yaml'), cases: [{ ...amendmentFile('order-7-2021.yaml').cases[0]!, supersedes: ['No such case'] }] }, admin));
+    expect(third.fields).toContain('body.cases.0.supersedes.0');
+  });
+
+  it('refuses a version id already recorded, even a withdrawn one', async () => {
+    const { deps } = setup();
+    await seedLaw(deps, 'test');
+    await publishAmendment(deps, amendmentFile('order-7-2021.yaml'), admin);
+    await withdrawVersion(deps, 'order-7-2021', { kk: 'қате', ru: 'ошибка', en: 'a mistake' }, admin);
+    const { fields } = await refusal(publishAmendment(deps, amendmentFile('order-7-2021.yaml'), admin));
+    expect(fields).toEqual(['body.number']);
+  });
+
+  it('enters into force on the date given with a reason, over publication + 11 days', async () => {
+    const { deps } = setup();
+    await seedLaw(deps, 'test');
+    const reason = { kk: 'өкімде көрсетілген', ru: 'указано в распоряжении', en: 'set by the order itself' };
+    const { version } = await publishAmendment(deps, { ...amendmentFile('order-7-2021.yaml'), inForceFrom: { date: '2021-04-01', reason } }, admin);
+    expect(version).toMatchObject({ inForceFrom: '2021-04-01', inForceFromReason: reason });
+  });
+});
+
+describe('a successor act after the repeal', () => {
+  it('makes kenes answer from its entry into force, and still refuse between the repeal and it', async () => {
+    const { deps, law: stored } = setup();
+    await seedLaw(deps, 'test');
+    const { version } = await publishAmendment(deps, amendmentFile('order-3-2024.yaml'), admin);
+    expect(version).toMatchObject({ id: 'order-3-2024', kind: 'adoption', inForceFrom: '2024-02-12', inForceUntil: null });
+    const now = await stored();
+    const facts = { membersTotal: 11, membersPresent: 10, votesFor: 6, votesAgainst: 3, abstained: 1, presidingVote: 'for' };
+    await expect(evaluate(now, { question: 'decision', at: '2024-02-11', facts })).rejects.toBeInstanceOf(LegalRefusalError);
+    expect(await evaluate(now, { question: 'decision', at: '2024-02-12', facts })).toMatchObject({ outcome: 'adopted', version: { id: 'order-3-2024' } });
+    expect(listVersions(now, '2024-03-01').map((v) => v.status)).toEqual(['repealed', 'repealed', 'repealed', 'repeal', 'in-force']);
+  });
+
+  it('is refused as an amendment (after a repeal only a new adoption follows), and an adoption is refused while the act is in force', async () => {
+    const { deps } = setup();
+    await seedLaw(deps, 'test');
+    const asAmendment = await refusal(publishAmendment(deps, { ...amendmentFile('order-3-2024.yaml'), kind: 'amendment', basedOn: undefined }, admin));
+    expect(asAmendment.text).toContain('body.kind: after the repeal (order-1-2023) only a new adoption (a successor act) can follow');
+    const early = await refusal(publishAmendment(deps, { ...amendmentFile('order-3-2024.yaml'), adoptedOn: '2021-02-01', publishedOn: '2021-02-01', cases: [] }, admin));
+    expect(early.fields).toEqual(expect.arrayContaining(['body.kind', 'body.basedOn']));
+  });
+
+  it('without basedOn starts from nothing, so it must give every question itself', async () => {
+    const { deps } = setup();
+    await seedLaw(deps, 'test');
+    const { text } = await refusal(publishAmendment(deps, { ...amendmentFile('order-3-2024.yaml'), basedOn: undefined }, admin));
+    expect(text).toContain('body.changes.questions.decision: question decision has no rules in force');
+  });
+});
+
+describe('Function: withdrawVersion', () => {
+  it('takes a version out of the law by a record that says so; the version stays stored and in the history', async () => {
+    const { deps, store, law: stored, audit } = setup();
+    await seedLaw(deps, 'test');
+    await publishAmendment(deps, amendmentFile('order-7-2021.yaml'), admin);
+    const reason = { kk: 'қате жарияланды', ru: 'опубликовано по ошибке', en: 'published by mistake' };
+    expect(await withdrawVersion(deps, 'order-7-2021', reason, 'admin-2')).toMatchObject({ versionId: 'order-7-2021', revision: 3, by: 'admin-2' });
+    const now = await stored();
+    expect(now.versions.map((v) => v.id)).toEqual(['order-18-2013', 'order-5-2019', 'order-15-2019', 'order-1-2023']);
+    expect((await evaluate(now, { question: 'decision', at: '2021-06-01', facts: decisionFacts })).version.id).toBe('order-15-2019');
+    const history = versionHistory(now, (await store.load())!, '2021-06-01');
+    expect(history.map((v) => [v.id, v.status])).toEqual([
+      ['order-18-2013', 'superseded'],
+      ['order-5-2019', 'superseded'],
+      ['order-15-2019', 'in-force'],
+      ['order-7-2021', 'withdrawn'],
+      ['order-1-2023', 'repeal'],
+    ]);
+    expect(history[3]).toMatchObject({ withdrawal: { reason, by: 'admin-2' }, recorded: { by: admin, source: 'publication' } });
+    expect(audit.map((a) => a.action)).toEqual(['seed', 'seed', 'seed', 'seed', 'publication', 'withdrawal']);
+    expect(audit.at(-1)).toMatchObject({ versionId: 'order-7-2021', by: 'admin-2', reason });
+  });
+
+  it('refuses a second withdrawal (409), an unknown version (404), and one that would break the law (409, listing why)', async () => {
+    const { deps } = setup();
+    await seedLaw(deps, 'test');
+    await publishAmendment(deps, amendmentFile('order-7-2021.yaml'), admin);
+    const reason = { kk: 'x', ru: 'x', en: 'x' };
+    await withdrawVersion(deps, 'order-7-2021', reason, admin);
+    await expect(withdrawVersion(deps, 'order-7-2021', reason, admin)).rejects.toMatchObject({ statusCode: 409, code: 'version-withdrawn' });
+    await expect(withdrawVersion(deps, 'order-99-2030', reason, admin)).rejects.toBeInstanceOf(NotFoundError);
+    const breaking = await withdrawVersion(deps, 'order-5-2019', reason, admin).catch((e: ConflictError) => e);
+    expect(breaking).toMatchObject({ statusCode: 409, code: 'withdrawal-breaks-law' });
+    expect((breaking as ConflictError).details!.length).toBeGreaterThan(5);
+    expect((breaking as ConflictError).details![0]!.field).toMatch(/^rules\/cases\//);
+  });
+});
+
+describe('Function: dryRunAmendment', () => {
+  it('replays the stored decisions from the entry into force and lists every outcome that would change, writing nothing', async () => {
+    const { deps, store, decisions } = setup();
+    await seedLaw(deps, 'test');
+    const record = async (id: string, at: string, question: string, facts: Record<string, unknown>) => {
+      const answer = await evaluate(law, { question, at, facts });
+      decisions.push({ ...answer, id, councilId: 'c1', facts, subject: { kind: 'motion', id: `m-${id}` } });
+    };
+    await record('before', '2020-03-02', 'decision', decisionFacts);
+    await record('changed', '2021-06-01', 'decision', decisionFacts);
+    await record('same', '2021-06-02', 'decision', { ...decisionFacts, votesFor: 6, votesAgainst: 1 });
+    await record('quorum', '2021-06-03', 'quorum', { membersTotal: 11, membersPresent: 7 });
+    const result = await dryRunAmendment(deps, amendmentFile('order-7-2021.yaml'));
+    expect(result).toMatchObject({ inForce: { from: '2021-03-12', until: '2023-01-30' }, examined: { from: '2021-03-12', records: 3 } });
+    expect(result.changes).toEqual([
+      {
+        decisionId: 'changed',
+        councilId: 'c1',
+        subject: { kind: 'motion', id: 'm-changed' },
+        question: 'decision',
+        at: '2021-06-01',
+        old: { outcome: 'rejected', version: 'order-15-2019', points: ['p25'] },
+        new: { outcome: 'adopted', version: 'order-7-2021', point: 'p25', points: ['p25'] },
+      },
+    ]);
+    expect((await store.head())!.revision).toBe(1);
+  });
+
+  it('works before the law is seeded, reading rules/ without writing', async () => {
+    const { deps, store } = setup();
+    expect((await dryRunAmendment(deps, amendmentFile('order-7-2021.yaml'))).changes).toEqual([]);
+    expect(await store.head()).toBeUndefined();
+  });
+});
+
+describe('Function: replay', () => {
+  it('reports a decision that would now be refused as the outcome refused, with its code and point', async () => {
+    const answer = await evaluate(law, { question: 'decision', at: '2020-03-02', facts: decisionFacts });
+    const record = { ...answer, id: 'd', councilId: 'c', facts: decisionFacts, subject: { kind: 'motion', id: 'm' } };
+    const without: LawDocument = { ...doc, versions: doc.versions.filter((v) => v.id !== 'order-5-2019') };
+    expect(await replay(buildLaw(without), [record])).toMatchObject([{ new: { outcome: 'refused', code: 'wording-unknown', point: 'p25', version: null } }]);
+  });
+});
+
+describe('Function: diffVersions', () => {
+  it('lists the points, parameters and question rules that differ between two versions', () => {
+    const diff = diffVersions(law, 'order-18-2013', 'order-5-2019');
+    expect(diff.points.map((p) => p.point)).toEqual(['p12', 'p13', 'p14.14', 'p15.8', 'p18.7', 'p25']);
+    expect(diff.points.find((p) => p.point === 'p13')).toEqual({ point: 'p13', a: { unknown: true }, b: { deleted: true } });
+    expect(diff.parameters.map((p) => p.parameter)).toEqual(expect.arrayContaining(['decision.majorityBase', 'decision.tieRule']));
+    const decision = diff.questions.find((q) => q.question === 'decision')!;
+    expect(decision.changes[0]).toEqual({ part: 'known', a: false, b: true });
+    expect(decision.changes.filter((c) => c.part === 'rule').map((c) => c.name)).toContain('p25: more than half of the members voted for');
+    expect(diffVersions(law, 'order-15-2019', 'order-15-2019')).toMatchObject({ points: [], parameters: [], questions: [] });
+  });
+
+  it('names the messages an amendment changed, and 404s a version that is not in the law', async () => {
+    const { deps, law: stored } = setup();
+    await seedLaw(deps, 'test');
+    await publishAmendment(deps, amendmentFile('order-7-2021.yaml'), admin);
+    const diff = diffVersions(await stored(), 'order-15-2019', 'order-7-2021');
+    expect(diff.points.map((p) => p.point)).toEqual(['p12', 'p25']); // p13 was already deleted
+    expect(diff.parameters.map((p) => p.parameter)).toEqual(['decision.majorityBase']);
+    const changes = diff.questions.find((q) => q.question === 'decision')!.changes;
+    expect(changes.map((c) => [c.part, c.name ?? null])).toEqual([
+      ['otherwise', null],
+      ['rule', 'p25: more than half of the members present voted for'],
+      ['rule', 'p25: more than half of the members voted for'],
+    ]);
+    expect(() => diffVersions(law, 'order-15-2019', 'order-9-2030')).toThrow(NotFoundError);
+  });
+});
