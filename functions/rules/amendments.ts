@@ -3,7 +3,7 @@ import { InvalidInputError, KenesError, type FieldProblem } from '../errors.ts';
 import type { Text } from '../text.ts';
 import { checkCase } from './cases.ts';
 import { invalidLawData, issueText, lawProblems, type Problem } from './check.ts';
-import { inForceFrom } from './consolidate.ts';
+import { consolidate, inForceFrom } from './consolidate.ts';
 import { LawDocument as LawDocumentSchema, type AmendmentCaseDoc, type AmendmentDoc, type CaseDoc, type LawDocument, type VersionDoc } from './document.ts';
 import { buildLaw, type Law } from './law.ts';
 import type { CaseEntry } from './read.ts';
@@ -14,18 +14,34 @@ import type { StoredLaw, StoredVersion } from './store.ts';
  * by its date, the cases in force, and the check an amendment must pass before it is accepted.
  */
 
-/** The law document of the versions the head lists, in its order (withdrawn versions are left out). */
+/**
+ * The law document of the versions the head lists, in its order (withdrawn versions are left
+ * out), with each correction merged into the version it corrects: the stored version itself is
+ * never rewritten. A correction whose version was withdrawn has nothing to fill in.
+ */
 export function activeDocument(stored: StoredLaw): LawDocument {
   const byId = new Map(stored.versions.map((v) => [v.version.id, v.version]));
-  return {
-    format: 1,
-    act: stored.act,
-    versions: stored.head.versions.map((id) => {
-      const version = byId.get(id);
-      if (!version) throw new Error(`the law head lists ${id}, which is not stored`);
-      return version;
-    }),
-  };
+  const versions: VersionDoc[] = [];
+  for (const id of stored.head.versions) {
+    const version = byId.get(id);
+    if (!version) throw new Error(`the law head lists ${id}, which is not stored`);
+    if (version.kind !== 'correction') {
+      versions.push(version);
+      continue;
+    }
+    const at = versions.findIndex((v) => v.id === version.corrects);
+    if (at < 0) continue;
+    const target = versions[at]!;
+    versions[at] = {
+      ...target,
+      changes: {
+        points: { ...target.changes.points, ...version.changes.points },
+        parameters: { ...target.changes.parameters, ...version.changes.parameters },
+        questions: { ...target.changes.questions, ...version.changes.questions },
+      },
+    };
+  }
+  return { format: 1, act: stored.act, versions };
 }
 
 /** The versions the head lists, as stored (with their cases), in order. */
@@ -33,30 +49,117 @@ export function activeVersions(stored: StoredLaw): StoredVersion[] {
   return stored.head.versions.map((id) => stored.versions.find((v) => v.version.id === id)!);
 }
 
-/** The version document an amendment stands for: its id defaults to `order-<number>-<year>`, its summary to its title. */
-export function versionOf(amendment: AmendmentDoc): VersionDoc {
+/**
+ * The version document an amendment stands for: its id defaults to `order-<number>-<year>`
+ * (a correction's to `<version>-correction-<n>`), its summary to its title; a correction takes
+ * the number and dates of the version it corrects.
+ */
+export function versionOf(amendment: AmendmentDoc, stored: StoredLaw): VersionDoc {
   const { cases: _cases, id, summary, ...rest } = amendment;
-  const version: VersionDoc = { ...rest, id: id ?? `order-${amendment.number}-${amendment.adoptedOn.slice(0, 4)}`, summary: summary ?? amendment.title };
+  let version: VersionDoc;
+  if (amendment.kind === 'correction') {
+    const target = stored.versions.find((v) => v.version.id === amendment.corrects)?.version;
+    const n = stored.versions.filter((v) => v.version.kind === 'correction' && v.version.corrects === amendment.corrects).length + 1;
+    const { number, adoptedOn, publishedOn, publishedOnAssumed } = target ?? { number: 1, adoptedOn: '1970-01-01', publishedOn: '1970-01-01', publishedOnAssumed: true };
+    version = { ...rest, number, adoptedOn, publishedOn, publishedOnAssumed, id: id ?? `${amendment.corrects}-correction-${n}`, summary: summary ?? amendment.title };
+  } else {
+    const { number, adoptedOn, publishedOn } = amendment as Required<Pick<AmendmentDoc, 'number' | 'adoptedOn' | 'publishedOn'>>;
+    version = { ...rest, number, adoptedOn, publishedOn, id: id ?? `order-${number}-${adoptedOn.slice(0, 4)}`, summary: summary ?? amendment.title };
+  }
   // Absent, not undefined: the stored document keeps only what was given.
   for (const key of Object.keys(version) as (keyof VersionDoc)[]) if (version[key] === undefined) delete version[key];
   return version;
 }
 
 /**
- * The document with `version` placed among the others by its date of entry into force (after
- * any version of the same date, so that check.ts names the clash). Publishing never rewrites an
- * earlier version: a version dated between two others is inserted, and the later ones apply on
- * top of it.
+ * The head with `version` added. A version goes among the others by its date of entry into
+ * force (after any of the same date, so that check.ts names the clash): publishing never
+ * rewrites an earlier version, and a version dated between two others is inserted, the later
+ * ones applying on top of it. A correction goes right after the version it corrects.
  *
  * @example
- * insertVersion(doc, order7of2021).versions.map((v) => v.id); // [..., 'order-15-2019', 'order-7-2021', 'order-1-2023']
+ * headWith(stored, order7of2021); // [..., 'order-15-2019', 'order-7-2021', 'order-1-2023']
  */
-export function insertVersion(doc: LawDocument, version: VersionDoc): LawDocument {
-  const day = epochDay(inForceFrom(doc.act, version));
-  const at = doc.versions.findIndex((v) => epochDay(inForceFrom(doc.act, v)) > day);
-  const versions = [...doc.versions];
-  versions.splice(at < 0 ? versions.length : at, 0, version);
-  return { ...doc, versions };
+export function headWith(stored: StoredLaw, version: VersionDoc): string[] {
+  const head = [...stored.head.versions];
+  const byId = new Map([...stored.versions.map((v): [string, VersionDoc] => [v.version.id, v.version]), [version.id, version]]);
+  if (version.kind === 'correction') {
+    let at = head.indexOf(version.corrects!);
+    if (at < 0) return [...head, version.id];
+    while (byId.get(head[at + 1]!)?.kind === 'correction') at++;
+    head.splice(at + 1, 0, version.id);
+    return head;
+  }
+  const dayOf = (v: VersionDoc) => epochDay(inForceFrom(stored.act, v.kind === 'correction' ? (byId.get(v.corrects!) ?? v) : v));
+  const day = dayOf(version);
+  const at = head.findIndex((id) => dayOf(byId.get(id)!) > day);
+  head.splice(at < 0 ? head.length : at, 0, version.id);
+  return head;
+}
+
+/** The head without a version, and without the corrections that filled it in. */
+export function headWithout(stored: StoredLaw, versionId: string): string[] {
+  const corrects = new Map(stored.versions.map((v) => [v.version.id, v.version.corrects]));
+  return stored.head.versions.filter((id) => id !== versionId && corrects.get(id) !== versionId);
+}
+
+const onlyUnknown = {
+  point: (point: string, target: string) =>
+    ({
+      kk: `${target} редакциясында ${point} мәтіні белгісіз деп жазылмаған: белгілі мәтінді өзгерту — бұл өзгеріс, оны жаңа редакция ретінде жариялаңыз`,
+      ru: `В редакции ${target} текст ${point} не записан как неизвестный: изменение известного текста — это изменение, опубликуйте его как новую редакцию`,
+      en: `${point} is not recorded as unknown in ${target}: changing a known wording is an amendment, publish it as a new version`,
+    }),
+  question: (question: string, target: string) =>
+    ({
+      kk: `${target} редакциясында ${question} ережелері белгісіз деп жазылмаған: оларды тек жаңа редакция өзгертеді`,
+      ru: `В редакции ${target} правила ${question} не записаны как неизвестные: изменить их может только новая редакция`,
+      en: `the rules of ${question} are not recorded as unknown in ${target}: only a new version changes them`,
+    }),
+  parameter: (name: string, target: string) =>
+    ({
+      kk: `${name} параметрі ${target} редакциясында бар: оны тек жаңа редакция өзгертеді`,
+      ru: `Параметр ${name} в редакции ${target} уже есть: изменить его может только новая редакция`,
+      en: `${name} is already a parameter under ${target}: only a new version changes it`,
+    }),
+};
+
+/**
+ * What a correction may fill in: wordings the version it corrects recorded as unknown (with the
+ * text, or that the version deleted the point), question rules it recorded as unknown (or did
+ * not give), and parameters it did not have. Anything else changes the law, which only a new
+ * version does.
+ */
+function correctionProblems(stored: StoredLaw, correction: VersionDoc): FieldProblem[] {
+  const doc = activeDocument(stored);
+  const at = doc.versions.findIndex((v) => v.id === correction.corrects);
+  const target = doc.versions[at];
+  if (!target || target.kind === 'repeal')
+    return [
+      {
+        field: 'body.corrects',
+        code: 'nothing-to-correct',
+        message: {
+          kk: `${correction.corrects ?? ''} — қолданыстағы заңның нормалары бар редакциясы емес`,
+          ru: `${correction.corrects ?? ''} не является редакцией действующего закона с нормами`,
+          en: `${correction.corrects ?? ''} is not a version of the law that gives rules`,
+        },
+      },
+    ];
+  const state = consolidate(doc.versions)[at]!;
+  const problems: FieldProblem[] = [];
+  const add = (field: string, message: Text) => problems.push({ field: `body.changes.${field}`, code: 'not-a-correction', message });
+  for (const [point, wording] of Object.entries(correction.changes.points)) {
+    const held = state.points[point];
+    if (!held?.unknown || held.since !== target.id) add(`points.${point}`, onlyUnknown.point(point, target.id));
+    else if (wording.unknown) add(`points.${point}`, { kk: 'мәтінді беріңіз', ru: 'укажите текст', en: 'give the wording' });
+  }
+  for (const question of Object.keys(correction.changes.questions)) {
+    const held = state.questions[question];
+    if (held && !('unknown' in held && held.since === target.id)) add(`questions.${question}`, onlyUnknown.question(question, target.id));
+  }
+  for (const name of Object.keys(correction.changes.parameters)) if (state.parameters[name]) add(`parameters.${name}`, onlyUnknown.parameter(name, target.id));
+  return problems;
 }
 
 /** A case in force: where it is written (a field for a 400), its question, the case. */
@@ -150,7 +253,7 @@ export function lawOrProblems(doc: LawDocument): { law: Law } | { problems: Prob
   }
 }
 
-export type PreparedAmendment = { version: VersionDoc; doc: LawDocument; law: Law; from: string };
+export type PreparedAmendment = { version: VersionDoc; head: string[]; doc: LawDocument; law: Law; from: string };
 
 /**
  * Checks an amendment against the stored law before anything is written: the id is new, the
@@ -162,11 +265,11 @@ export type PreparedAmendment = { version: VersionDoc; doc: LawDocument; law: La
  * const { law, version } = await prepareAmendment(stored, readCases(dir), amendment);
  */
 export async function prepareAmendment(stored: StoredLaw, base: readonly CaseEntry[], amendment: AmendmentDoc): Promise<PreparedAmendment> {
-  const version = versionOf(amendment);
+  const version = versionOf(amendment, stored);
   const problems: FieldProblem[] = [];
   if (stored.versions.some((v) => v.version.id === version.id))
     problems.push({
-      field: amendment.id ? 'body.id' : 'body.number',
+      field: amendment.id ? 'body.id' : amendment.kind === 'correction' ? 'body.corrects' : 'body.number',
       code: 'version-id-taken',
       message: {
         kk: `${version.id} редакциясы бұрыннан жазылған (қайтарып алынған болса да): басқа id беріңіз`,
@@ -174,9 +277,14 @@ export async function prepareAmendment(stored: StoredLaw, base: readonly CaseEnt
         en: `version ${version.id} is already recorded (even if withdrawn): give another id`,
       },
     });
-  const doc = insertVersion(activeDocument(stored), version);
+  if (version.kind === 'correction') problems.push(...correctionProblems(stored, version));
+  const head = headWith(stored, version);
+  const entry: StoredVersion = { version, cases: amendment.cases, recorded: { by: '', at: '', source: 'publication' } };
+  const doc = activeDocument({ ...stored, versions: [...stored.versions, entry], head: { ...stored.head, versions: head } });
   const built = lawOrProblems(doc);
-  if ('problems' in built) throw new InvalidInputError([...problems, ...built.problems.map((p) => fieldProblem(p, version.id))]);
+  // A correction's text is merged into the version it corrects: problems there are the request's.
+  const own = version.kind === 'correction' ? version.corrects! : version.id;
+  if ('problems' in built) throw new InvalidInputError([...problems, ...built.problems.map((p) => fieldProblem(p, own))]);
   const brought: BroughtCases[] = [
     ...activeVersions(stored).map((v) => ({ field: `law.${v.version.id}.cases`, cases: v.cases })),
     { field: 'body.cases', cases: amendment.cases, strict: true },
@@ -184,7 +292,8 @@ export async function prepareAmendment(stored: StoredLaw, base: readonly CaseEnt
   const { cases, problems: unknown } = casesInForce(base, brought);
   problems.push(...unknown, ...duplicateNames(amendment.cases), ...(await failingCases(built.law, cases)));
   if (problems.length) throw new InvalidInputError(problems);
-  return { version, doc, law: built.law, from: inForceFrom(doc.act, version) };
+  const from = built.law.versions.find((v) => v.id === own)!.inForceFrom;
+  return { version, head, doc, law: built.law, from };
 }
 
 function duplicateNames(cases: readonly AmendmentCaseDoc[]): FieldProblem[] {
@@ -197,12 +306,13 @@ function duplicateNames(cases: readonly AmendmentCaseDoc[]): FieldProblem[] {
 }
 
 /**
- * The law without one version, checked like an amendment: it must still build and every case
- * in force must hold (the withdrawn version's own cases go, and the ones they superseded return).
- * Returns the problems; none means the withdrawal can be recorded.
+ * The law without one version (and the corrections that filled it in), checked like an
+ * amendment: it must still build and every case in force must hold (the withdrawn version's own
+ * cases go, and the ones they superseded return). Returns the problems; none means the
+ * withdrawal can be recorded.
  */
 export async function withdrawalProblems(stored: StoredLaw, base: readonly CaseEntry[], versionId: string): Promise<FieldProblem[]> {
-  const remaining: StoredLaw = { ...stored, head: { ...stored.head, versions: stored.head.versions.filter((id) => id !== versionId) } };
+  const remaining: StoredLaw = { ...stored, head: { ...stored.head, versions: headWithout(stored, versionId) } };
   const built = lawOrProblems(activeDocument(remaining));
   if ('problems' in built) return built.problems.map((p) => fieldProblem(p, versionId, `law.${versionId}`));
   const { cases } = casesInForce(

@@ -30,7 +30,9 @@ export async function checkCase(law: Law, question: string, c: CaseDoc): Promise
   try {
     answer = await evaluate(law, { question, at: c.at, facts: c.facts }, { parameters: c.parameters });
   } catch (error) {
-    if (!(error instanceof KenesError)) throw error;
+    // Rules that cannot run (e.g. an amendment comparing a word with a number) fail the case;
+    // they must never reach a request as a 500.
+    if (!(error instanceof KenesError)) return mismatch(c.refusal ? 'refusal' : 'outcome', c.outcome ?? c.refusal?.status, `error: ${(error as Error).message}`);
     if (!c.refusal) return mismatch('outcome', c.outcome, `${error.statusCode} ${error.code}`);
     if (error.statusCode !== c.refusal.status) return mismatch('refusal.status', c.refusal.status, `${error.statusCode} ${error.code}`);
     if (c.refusal.code && error.code !== c.refusal.code) return mismatch('refusal.code', c.refusal.code, error.code);

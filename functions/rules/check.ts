@@ -68,6 +68,16 @@ function checkVersions(doc: LawDocument, add: Add): void {
     const at = (path: string) => ({ version: version.id, path });
     if (seen.has(version.id)) add(where, t('the id is used twice', 'идентификатор использован дважды', 'идентификатор екі рет қолданылған'), at('id'));
     seen.add(version.id);
+    if (version.kind === 'correction')
+      add(
+        where,
+        t(
+          `a correction is merged into the version it corrects (${version.corrects ?? '?'}), it is not a version of its own`,
+          `исправление включается в исправляемую редакцию (${version.corrects ?? '?'}), это не отдельная редакция`,
+          `түзету ол түзететін редакцияға (${version.corrects ?? '?'}) қосылады, ол жеке редакция емес`,
+        ),
+        at('kind'),
+      );
     const opens = i === 0 || previous?.version.kind === 'repeal';
     if (opens && version.kind !== 'adoption')
       add(

@@ -222,9 +222,17 @@ export const Act = z.strictObject({
   entryIntoForcePoint: PointId,
 });
 
+/**
+ * `correction`: not a version of its own but a record filling in what an earlier version said
+ * and kenes did not hold (a wording recorded as unknown, the rules that depend on it). The law
+ * merges it into the version it `corrects`, from that version's own date: the stored version
+ * is never rewritten.
+ */
+export const VERSION_KINDS = ['adoption', 'amendment', 'repeal', 'correction'] as const;
+
 const VersionBody = {
   id: VersionId,
-  kind: z.enum(['adoption', 'amendment', 'repeal']),
+  kind: z.enum(VERSION_KINDS),
   number: z.int().positive(),
   adoptedOn: IsoDate,
   publishedOn: IsoDate,
@@ -239,6 +247,8 @@ const VersionBody = {
    * starts from nothing and must give every point, parameter and question itself.
    */
   basedOn: VersionId.optional(),
+  /** Only for a correction: the version whose text it fills in. */
+  corrects: VersionId.optional(),
   title: LawText,
   summary: LawText,
 };
@@ -300,22 +310,41 @@ export type AmendmentCaseDoc = z.output<typeof AmendmentCase>;
 export const Amendment = z
   .strictObject({
     id: VersionId.optional(),
-    kind: z.enum(['adoption', 'amendment', 'repeal']).default('amendment'),
-    number: z.int().positive(),
-    adoptedOn: IsoDate,
-    publishedOn: IsoDate,
+    kind: z.enum(VERSION_KINDS).default('amendment'),
+    /** The act's number, date and publication; a correction takes those of the version it corrects. */
+    number: z.int().positive().optional(),
+    adoptedOn: IsoDate.optional(),
+    publishedOn: IsoDate.optional(),
     publishedOnAssumed: z.boolean().default(false),
     calendarDaysAfterPublication: z.int().nonnegative().optional(),
     inForceFrom: z.strictObject({ date: IsoDate, reason: LawText }).optional(),
     basedOn: VersionId.optional(),
+    corrects: VersionId.optional(),
     title: LawText,
     summary: LawText.optional(),
     changes: Changes.default({ points: {}, parameters: {}, questions: {} }),
     cases: z.array(AmendmentCase).default([]),
   })
+  .superRefine((a, ctx) => {
+    const required = { kk: 'міндетті өріс толтырылмаған', ru: 'обязательное поле не заполнено', en: 'is required' };
+    if (a.kind === 'correction') {
+      if (!a.corrects) issue(ctx, ['corrects'], 'required', { kk: 'түзету қай редакцияны толықтыратынын атайды', ru: 'исправление называет редакцию, которую дополняет', en: 'a correction names the version it fills in' });
+      for (const key of ['number', 'adoptedOn', 'publishedOn', 'inForceFrom', 'basedOn'] as const)
+        if (a[key] !== undefined)
+          issue(ctx, [key], 'not-for-a-correction', {
+            kk: 'түзетуде берілмейді: ол толықтыратын редакцияның деректерін алады',
+            ru: 'не указывается в исправлении: оно берёт данные исправляемой редакции',
+            en: 'is not given in a correction: it takes those of the version it fills in',
+          });
+      return;
+    }
+    for (const key of ['number', 'adoptedOn', 'publishedOn'] as const) if (a[key] === undefined) issue(ctx, [key], 'required', required);
+    if (a.corrects !== undefined) issue(ctx, ['corrects'], 'only-for-a-correction', { kk: 'тек түзетуде беріледі', ru: 'указывается только в исправлении', en: 'is given in a correction only' });
+  }, always)
   .meta({
     id: 'Amendment',
     description:
-      'A new version of the law: the act (number, adoptedOn, title), publishedOn, an optional inForceFrom with its reason, the changes (points, parameters, questions) and cases that supersede the ones it changes',
+      'A new version of the law: the act (number, adoptedOn, title), publishedOn, an optional inForceFrom with its reason, the changes (points, parameters, questions) and cases that supersede the ones it changes. ' +
+      'Or a correction (kind correction, corrects: a version id): the text an earlier version gave and kenes did not hold (a wording recorded as unknown), in force from that version\'s own date.',
   });
 export type AmendmentDoc = z.output<typeof Amendment>;

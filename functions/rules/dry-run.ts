@@ -17,7 +17,8 @@ export type OutcomeChange = {
 /**
  * Replays decision records under a law (the law WITH an amendment) and lists every record whose
  * outcome would change. A refusal (e.g. a point the amendment deletes) is the outcome
- * `refused`, with its code and points. Pure: the records are read by the caller.
+ * `refused`, with its code and points; rules that cannot run on the facts are `error`. Pure:
+ * the records are read by the caller.
  *
  * @example
  * await replay(candidate, records); // [{ decisionId, old: { outcome: 'adopted' }, new: { outcome: 'rejected', point: 'p25' } }]
@@ -27,10 +28,11 @@ export async function replay(law: Law, records: readonly DecisionRecord[]): Prom
   for (const record of records) {
     const now = await evaluate(law, { question: record.question, at: record.at, facts: record.facts }).then(
       (answer) => ({ outcome: answer.outcome, version: answer.version.id, points: answer.reasons.map((r) => r.point) }),
-      (error: unknown) => {
-        if (!(error instanceof KenesError)) throw error;
-        return { outcome: 'refused', version: null, points: error.reasons?.map((r) => r.point) ?? [], code: error.code };
-      },
+      (error: unknown) =>
+        error instanceof KenesError
+          ? { outcome: 'refused', version: null, points: error.reasons?.map((r) => r.point) ?? [], code: error.code }
+          : // Rules that cannot run on these facts: shown, not a 500.
+            { outcome: 'error', version: null, points: [], code: (error as Error).message },
     );
     if (now.outcome === record.outcome) continue;
     changes.push({

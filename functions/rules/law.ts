@@ -10,7 +10,7 @@ import { LawDocument as LawDocumentSchema, type LawDocument } from './document.t
 /** One version of the act with its dates and the law as it stands under it. */
 export type LawVersion = {
   id: string;
-  kind: 'adoption' | 'amendment' | 'repeal';
+  kind: LawDocument['versions'][number]['kind'];
   /** The act that made this version, e.g. "Order No. 5 of 2019-04-03". */
   act: string;
   title: Text;
@@ -28,7 +28,7 @@ export type LawVersion = {
 /** The law, built once from its document and then only read. */
 export type Law = { readonly act: LawDocument['act']; readonly versions: readonly LawVersion[] };
 
-export type VersionStatus = 'in-force' | 'superseded' | 'repealed' | 'repeal' | 'not-yet-in-force' | 'withdrawn';
+export type VersionStatus = 'in-force' | 'superseded' | 'repealed' | 'repeal' | 'not-yet-in-force' | 'withdrawn' | 'correction';
 export type VersionSummary = Omit<LawVersion, 'state'> & { status: VersionStatus };
 
 /** The version in force on a date, or why there is none. */

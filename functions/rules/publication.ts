@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import type { Text } from '../text.ts';
-import { activeDocument, insertVersion, lawOrProblems, prepareAmendment, withdrawalProblems } from './amendments.ts';
+import { activeDocument, headWith, headWithout, lawOrProblems, prepareAmendment, withdrawalProblems } from './amendments.ts';
 import { invalidLawData } from './check.ts';
 import type { AmendmentDoc, LawDocument } from './document.ts';
 import { replay, type OutcomeChange } from './dry-run.ts';
@@ -50,18 +50,18 @@ export async function seedLaw(deps: LawDeps, by: string): Promise<SeedReport> {
     const kept = doc.versions.filter((v) => known.has(v.id)).map((v) => v.id);
     const differing = kept.filter((id) => canonical(known.get(id)) !== canonical(doc.versions.find((v) => v.id === id)));
     if (stored && !missing.length) return { added: [], kept, differing };
-    let next = stored ? activeDocument(stored) : { ...doc, versions: [] };
-    for (const version of missing) next = insertVersion(next, version);
-    const built = lawOrProblems(next);
-    if ('problems' in built) throw invalidLawData(built.problems);
     const at = deps.now();
     const revision = (stored?.head.revision ?? 0) + 1;
     const versions: StoredVersion[] = missing.map((version) => ({ version, cases: [], recorded: { by, at, source: 'seed' } }));
+    let next: StoredLaw = stored ?? { act: doc.act, head: { revision: 0, versions: [] }, versions: [], withdrawals: [] };
+    for (const entry of versions) next = { ...next, versions: [...next.versions, entry], head: { ...next.head, versions: headWith(next, entry.version) } };
+    const built = lawOrProblems(activeDocument(next));
+    if ('problems' in built) throw invalidLawData(built.problems);
     try {
       await deps.store.commit({
         ...(stored ? {} : { act: doc.act }),
         versions,
-        head: { revision, versions: next.versions.map((v) => v.id) },
+        head: { revision, versions: next.head.versions },
         expectedRevision: stored?.head.revision,
         audit: missing.map((v) => auditEntry({ action: 'seed', versionId: v.id, act: actName(v), by, at, revision })),
       });
@@ -108,11 +108,11 @@ export async function publishAmendment(deps: LawDeps, amendment: AmendmentDoc, b
   const entry: StoredVersion = { version: prepared.version, cases: amendment.cases, recorded: { by, at, source: 'publication' } };
   await deps.store.commit({
     versions: [entry],
-    head: { revision, versions: prepared.doc.versions.map((v) => v.id) },
+    head: { revision, versions: prepared.head },
     expectedRevision: stored.head.revision,
     audit: [auditEntry({ action: 'publication', versionId: prepared.version.id, act: actName(prepared.version), by, at, revision })],
   });
-  const summary = versionHistory(prepared.law, { ...stored, versions: [...stored.versions, entry] }).find((v) => v.id === prepared.version.id)!;
+  const summary = versionHistory(prepared.law, { ...stored, versions: [...stored.versions, entry], head: { revision, versions: prepared.head } }).find((v) => v.id === prepared.version.id)!;
   return { version: summary, revision };
 }
 
@@ -140,10 +140,16 @@ export async function dryRunAmendment(deps: LawDeps, amendment: AmendmentDoc): P
   const stored = await loadOrFiles(deps);
   const prepared = await prepareAmendment(stored, deps.files().cases, amendment);
   const records = await deps.store.decisionsFrom(prepared.from);
-  const version = versionHistory(prepared.law, undefined).find((v) => v.id === prepared.version.id)!;
+  const candidate: StoredLaw = {
+    ...stored,
+    versions: [...stored.versions, { version: prepared.version, cases: amendment.cases, recorded: { by: '(dry-run)', at: deps.now(), source: 'publication' } }],
+    head: { ...stored.head, versions: prepared.head },
+  };
+  const version = versionHistory(prepared.law, candidate).find((v) => v.id === prepared.version.id)!;
+  const until = version.kind === 'correction' ? (prepared.law.versions.find((v) => v.id === version.corrects)?.inForceUntil ?? null) : version.inForceUntil;
   return {
     version,
-    inForce: { from: version.inForceFrom, until: version.inForceUntil },
+    inForce: { from: prepared.from, until },
     examined: { from: prepared.from, records: records.length },
     changes: await replay(prepared.law, records),
   };
@@ -182,7 +188,7 @@ export async function withdrawVersion(deps: LawDeps, versionId: string, reason: 
   await deps.store.commit({
     versions: [],
     withdrawal: { versionId, reason, recorded: { by, at } },
-    head: { revision, versions: stored.head.versions.filter((id) => id !== versionId) },
+    head: { revision, versions: headWithout(stored, versionId) },
     expectedRevision: stored.head.revision,
     audit: [auditEntry({ action: 'withdrawal', versionId, act: actName(entry.version), by, at, revision, reason })],
   });

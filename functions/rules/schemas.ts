@@ -44,7 +44,8 @@ export const EvaluateResponse = z
 export const VersionSummary = z
   .object({
     id: z.string(),
-    kind: z.enum(['adoption', 'amendment', 'repeal']),
+    kind: z.enum(['adoption', 'amendment', 'repeal', 'correction']),
+    corrects: z.string().optional().meta({ description: 'For a correction: the version whose text it fills in' }),
     act: z.string(),
     title: Text,
     summary: Text,
@@ -54,7 +55,7 @@ export const VersionSummary = z
     inForceFrom: IsoDate,
     inForceFromReason: Text.optional(),
     inForceUntil: IsoDate.nullable().meta({ description: 'The last day this version applies' }),
-    status: z.enum(['in-force', 'superseded', 'repealed', 'repeal', 'not-yet-in-force', 'withdrawn']),
+    status: z.enum(['in-force', 'superseded', 'repealed', 'repeal', 'not-yet-in-force', 'withdrawn', 'correction']),
     recorded: z
       .object({ by: z.string(), at: z.string(), source: z.enum(['seed', 'publication']) })
       .optional()

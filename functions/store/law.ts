@@ -3,6 +3,7 @@ import type { DecisionRecord } from '../decisions.ts';
 import { ConflictError } from '../errors.ts';
 import type { AuditEntry, LawCommit, LawHead, LawStore, StoredVersion, Withdrawal } from '../rules/store.ts';
 import type { LawDocument } from '../rules/document.ts';
+import { actName } from '../rules/law.ts';
 import { documentClient, tableName } from './client.ts';
 import { fromItem, keys } from './keys.ts';
 import { queryAll, transact } from './transact.ts';
@@ -17,6 +18,18 @@ const VERSION_EXISTS = () =>
   new ConflictError('version-exists', { kk: 'Бұл редакция бұрыннан жазылған', ru: 'Эта редакция уже записана', en: 'This version is already recorded' });
 const WITHDRAWN = () =>
   new ConflictError('version-withdrawn', { kk: 'Бұл редакция бұрыннан қайтарып алынған', ru: 'Эта редакция уже отозвана', en: 'This version is already withdrawn' });
+
+/**
+ * A version item: a few attributes to read it by in the console, and the document itself as
+ * JSON text, exactly as checked (a map would lose nothing either, but rule documents may nest
+ * deeper than DynamoDB's 32 levels, and JSON keeps them byte for byte).
+ */
+type VersionItem = { versionId: string; kind: string; act: string; publishedOn: string; document: string; recorded: StoredVersion['recorded'] };
+
+function versionItem(v: StoredVersion): VersionItem {
+  const { version, cases, recorded } = v;
+  return { versionId: version.id, kind: version.kind, act: actName(version), publishedOn: version.publishedOn, document: JSON.stringify({ version, cases }), recorded };
+}
 
 /**
  * The law on DynamoDB, append-only: every version, withdrawal and audit entry is written with
@@ -43,7 +56,7 @@ export function dynamoLawStore(): LawStore {
       return {
         act: act.act,
         head: { revision: head.revision, versions: head.versions },
-        versions: of<StoredVersion>('law-version').map((v) => ({ version: v.version, cases: v.cases ?? [], recorded: v.recorded })),
+        versions: of<VersionItem>('law-version').map((v) => ({ ...(JSON.parse(v.document) as Pick<StoredVersion, 'version' | 'cases'>), recorded: v.recorded })),
         withdrawals: of<Withdrawal>('law-withdrawal'),
       };
     },
@@ -53,7 +66,7 @@ export function dynamoLawStore(): LawStore {
       const failure: (() => Error)[] = [];
       const add = (item: (typeof items)[number], error: () => Error) => (items.push(item), failure.push(error));
       if (change.act) add({ Put: { TableName, Item: { ...keys.lawAct(), type: 'law-act', act: change.act }, ...created } }, LAW_CHANGED);
-      for (const v of change.versions) add({ Put: { TableName, Item: { ...keys.lawVersion(v.version.id), type: 'law-version', ...v }, ...created } }, VERSION_EXISTS);
+      for (const v of change.versions) add({ Put: { TableName, Item: { ...keys.lawVersion(v.version.id), type: 'law-version', ...versionItem(v) }, ...created } }, VERSION_EXISTS);
       if (change.withdrawal) add({ Put: { TableName, Item: { ...keys.lawWithdrawal(change.withdrawal.versionId), type: 'law-withdrawal', ...change.withdrawal }, ...created } }, WITHDRAWN);
       change.audit.forEach((entry, n) => add({ Put: { TableName, Item: { ...keys.lawAudit(entry.revision, n), type: 'law-audit', ...entry }, ...created } }, LAW_CHANGED));
       const head = { ...keys.lawHead(), type: 'law-head', ...change.head };

@@ -220,6 +220,22 @@ describe('the law in the table: amendments by administrators', () => {
     expect([gap.status, gap.json.error.code, gap.json.error.reasons[0].point]).toEqual([422, 'act-repealed', 'order-1-2023']);
   });
 
+  it('fills in a wording recorded as unknown by a correction, from the date of the version that had it', async () => {
+    const preamble = {
+      kk: '(мысал) Адам құқықтары жөніндегі уәкілдің қызметін қамтамасыз ету мақсатында.',
+      ru: '(пример) В целях обеспечения деятельности Уполномоченного по правам человека.',
+      en: '(example) To support the work of the Commissioner for Human Rights.',
+    };
+    const body = { kind: 'correction', corrects: 'order-18-2013', title: { kk: 'Кіріспенің 2013 жылғы мәтіні', ru: 'Текст преамбулы 2013 года', en: 'The 2013 wording of the preamble' }, changes: { points: { preamble } } };
+    const { status, json } = await local.call('POST', '/v1/rules/versions', { body, as: admin });
+    expect(status).toBe(201);
+    expect(json.version).toMatchObject({ id: 'order-18-2013-correction-1', kind: 'correction', corrects: 'order-18-2013', status: 'correction', inForceFrom: '2013-10-07' });
+    const diff = (await local.call('GET', '/v1/rules/versions/order-18-2013/diff/order-15-2019')).json;
+    expect(diff.points.find((p: { point: string }) => p.point === 'preamble')).toMatchObject({ a: preamble });
+    const known = await local.call('POST', '/v1/rules/versions', { body: { ...body, changes: { points: { p22: preamble } } }, as: admin });
+    expect([known.status, known.json.error.details[0].field, known.json.error.details[0].code]).toEqual([400, 'body.changes.points.p22', 'not-a-correction']);
+  });
+
   it('keeps every publication and withdrawal in the audit log, with who and when', async () => {
     const { status, json } = await local.call('GET', '/v1/rules/audit', { as: admin });
     expect(status).toBe(200);
@@ -232,6 +248,7 @@ describe('the law in the table: amendments by administrators', () => {
       ['publication', 'order-12-2022', 'admin-2', 3],
       ['withdrawal', 'order-12-2022', 'admin-3', 4],
       ['publication', 'order-3-2024', 'admin-1', 5],
+      ['publication', 'order-18-2013-correction-1', 'admin-1', 6],
     ]);
     for (const entry of json.entries) expect(Date.parse(entry.at)).not.toBeNaN();
     expect(json.entries[6].reason).toEqual(reason);
@@ -242,7 +259,8 @@ describe('the law in the table: amendments by administrators', () => {
     const publish = json.paths['/v1/rules/versions'].post;
     expect(publish['x-kenes-roles']).toEqual(['admin']);
     expect(publish.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Amendment' });
-    expect(json.components.schemas.Amendment.required).toEqual(expect.arrayContaining(['number', 'adoptedOn', 'publishedOn', 'title']));
+    expect(Object.keys(json.components.schemas.Amendment.properties)).toEqual(expect.arrayContaining(['number', 'adoptedOn', 'publishedOn', 'inForceFrom', 'corrects', 'changes', 'cases']));
+    expect(json.components.schemas.Amendment.required).toEqual(['title']); // the rest depends on the kind: a correction takes its version's
     expect(Object.keys(json.paths)).toEqual(expect.arrayContaining(['/v1/rules/versions/dry-run', '/v1/rules/versions/{versionId}/withdrawal', '/v1/rules/versions/{a}/diff/{b}', '/v1/rules/audit']));
   });
 });

@@ -166,6 +166,17 @@ describe('Function: publishAmendment', () => {
     expect(third.fields).toContain('body.cases.0.supersedes.0');
   });
 
+  it('refuses rules that cannot run (a share compared with a word) through the cases, never as a 500', async () => {
+    const { deps } = setup();
+    await seedLaw(deps, 'test');
+    const amendment = amendmentFile('order-7-2021.yaml');
+    const decision = amendment.changes.questions.decision as { rules: { conditions: any }[] };
+    decision.rules[0]!.conditions.not.value = 'six';
+    const { text, fields } = await refusal(publishAmendment(deps, amendment, admin));
+    expect(fields).toContain('body.cases.0');
+    expect(text).toContain('(2021-06-01) no longer holds — outcome: expected adopted, the law answers error: more-than compares integers only');
+  });
+
   it('refuses a version id already recorded, even a withdrawn one', async () => {
     const { deps } = setup();
     await seedLaw(deps, 'test');
@@ -322,5 +333,86 @@ describe('Function: diffVersions', () => {
       ['rule', 'p25: more than half of the members voted for'],
     ]);
     expect(() => diffVersions(law, 'order-15-2019', 'order-9-2030')).toThrow(NotFoundError);
+  });
+});
+
+describe('a correction: filling in a wording recorded as unknown', () => {
+  const order5 = doc.versions.find((v) => v.id === 'order-5-2019')!;
+  const p25in2013 = {
+    kk: '(сынақ үшін мысал мәтін) Шешім мүшелердің жартысынан көбі дауыс берсе қабылданады.',
+    ru: '(пример текста для теста) Решение принимается, если за него проголосовало более половины членов.',
+    en: '(an example text for a test) A decision is adopted if more than half of the members voted for it.',
+  };
+  const title = { kk: '25-тармақтың 2013 жылғы мәтіні', ru: 'Текст п. 25 в редакции 2013 года', en: 'The 2013 wording of p25' };
+
+  it('asks for what depends on the wording: the rules recorded as unknown must be given with it', async () => {
+    const { deps } = setup();
+    await seedLaw(deps, 'test');
+    const { fields, text } = await refusal(publishAmendment(deps, Amendment.parse({ kind: 'correction', corrects: 'order-18-2013', title, changes: { points: { p25: p25in2013 } } }), admin));
+    expect(fields).toEqual(expect.arrayContaining(['body.changes.questions.decision', 'body.changes.questions.termination-vote']));
+    expect(text).toContain('its rules are unknown under order-18-2013, yet every point it depends on is known');
+  });
+
+  it('fills in p25 of 2013 from the 2013 version on, without rewriting it: decisions of 2016 are then judged', async () => {
+    const { deps, store, law: stored } = setup();
+    await seedLaw(deps, 'test');
+    const decisionOf2016 = { membersTotal: 11, membersPresent: 10, votesFor: 6, votesAgainst: 3, abstained: 1, presidingVote: 'for' };
+    const questions = Object.fromEntries(Object.entries(order5.changes.questions).filter(([q]) => ['decision', 'termination-vote'].includes(q)));
+    const first = await refusal(
+      publishAmendment(deps, Amendment.parse({ kind: 'correction', corrects: 'order-18-2013', title, changes: { points: { p25: p25in2013 }, parameters: order5.changes.parameters, questions } }), admin),
+    );
+    // Its answers for 2013–2019 change: the cases that expected a refusal must be superseded.
+    expect(first.error.details!.every((d) => d.code === 'case-fails')).toBe(true);
+    const superseded = cases.filter((c) => first.fields.includes(c.where));
+    expect(superseded.map((c) => c.case.at)).toEqual(expect.arrayContaining(['2016-05-01']));
+    const amendment = Amendment.parse({
+      kind: 'correction',
+      corrects: 'order-18-2013',
+      title,
+      changes: { points: { p25: p25in2013 }, parameters: order5.changes.parameters, questions },
+      cases: [
+        { question: 'decision', name: 'In 2016, with the 2013 wording of p25 known, 6 of 11 adopt', at: '2016-05-01', facts: decisionOf2016, outcome: 'adopted', points: ['p25'], version: 'order-18-2013', supersedes: superseded.map((c) => c.case.name) },
+      ],
+    });
+    const published = await publishAmendment(deps, amendment, admin);
+    expect(published.version).toMatchObject({ id: 'order-18-2013-correction-1', kind: 'correction', corrects: 'order-18-2013', status: 'correction', inForceFrom: '2013-10-07' });
+    const now = await stored();
+    expect(await evaluate(now, { question: 'decision', at: '2016-05-01', facts: decisionOf2016 })).toMatchObject({ outcome: 'adopted', version: { id: 'order-18-2013' } });
+    expect(now.versions.map((v) => v.id)).toEqual(['order-18-2013', 'order-5-2019', 'order-15-2019', 'order-1-2023']);
+    const record = (await store.load())!;
+    expect(record.versions.find((v) => v.version.id === 'order-18-2013')!.version.changes.points.p25).toEqual({ unknown: true }); // never rewritten
+    expect(versionHistory(now, record, '2016-05-01').map((v) => [v.id, v.status])).toEqual([
+      ['order-18-2013', 'in-force'],
+      ['order-18-2013-correction-1', 'correction'],
+      ['order-5-2019', 'not-yet-in-force'],
+      ['order-15-2019', 'not-yet-in-force'],
+      ['order-1-2023', 'repeal'],
+    ]);
+    // Withdrawn, the 2013 wording is unknown again, and the superseded cases hold again.
+    await withdrawVersion(deps, 'order-18-2013-correction-1', { kk: 'x', ru: 'x', en: 'the text was not authentic' }, admin);
+    await expect(evaluate(await stored(), { question: 'decision', at: '2016-05-01', facts: decisionOf2016 })).rejects.toMatchObject({ code: 'wording-unknown' });
+  });
+
+  it('refuses to change a known wording, a parameter or rules in force: that is an amendment', async () => {
+    const { deps } = setup();
+    await seedLaw(deps, 'test');
+    const known = doc.versions[0]!.changes;
+    const { fields, text } = await refusal(
+      publishAmendment(
+        deps,
+        Amendment.parse({
+          kind: 'correction',
+          corrects: 'order-18-2013',
+          title,
+          changes: { points: { p22: p25in2013 }, parameters: { 'quorum.share': known.parameters['quorum.share'] }, questions: { quorum: known.questions.quorum } },
+        }),
+        admin,
+      ),
+    );
+    expect(fields).toEqual(expect.arrayContaining(['body.changes.points.p22', 'body.changes.parameters.quorum.share', 'body.changes.questions.quorum']));
+    expect(text).toContain('p22 is not recorded as unknown in order-18-2013: changing a known wording is an amendment, publish it as a new version');
+    const repeal = await refusal(publishAmendment(deps, Amendment.parse({ kind: 'correction', corrects: 'order-1-2023', title, changes: {} }), admin));
+    expect(repeal.fields).toEqual(['body.corrects']);
+    expect(Amendment.safeParse({ kind: 'correction', title, number: 5 }).error?.issues.map((i) => i.path.join('.'))).toEqual(['corrects', 'number']);
   });
 });
