@@ -3,7 +3,8 @@ import { InvalidInputError, KenesError, type FieldProblem } from '../errors.ts';
 import type { Text } from '../text.ts';
 import { checkCase } from './cases.ts';
 import { invalidLawData, issueText, lawProblems, type Problem } from './check.ts';
-import { consolidate, inForceFrom } from './consolidate.ts';
+import { inForceFrom } from './consolidate.ts';
+import { correctionProblems } from './corrections.ts';
 import { LawDocument as LawDocumentSchema, type AmendmentCaseDoc, type AmendmentDoc, type CaseDoc, type LawDocument, type VersionDoc } from './document.ts';
 import { buildLaw, type Law } from './law.ts';
 import type { CaseEntry } from './read.ts';
@@ -101,65 +102,6 @@ export function headWith(stored: StoredLaw, version: VersionDoc): string[] {
 export function headWithout(stored: StoredLaw, versionId: string): string[] {
   const corrects = new Map(stored.versions.map((v) => [v.version.id, v.version.corrects]));
   return stored.head.versions.filter((id) => id !== versionId && corrects.get(id) !== versionId);
-}
-
-const onlyUnknown = {
-  point: (point: string, target: string) =>
-    ({
-      kk: `${target} редакциясында ${point} мәтіні белгісіз деп жазылмаған: белгілі мәтінді өзгерту — бұл өзгеріс, оны жаңа редакция ретінде жариялаңыз`,
-      ru: `В редакции ${target} текст ${point} не записан как неизвестный: изменение известного текста — это изменение, опубликуйте его как новую редакцию`,
-      en: `${point} is not recorded as unknown in ${target}: changing a known wording is an amendment, publish it as a new version`,
-    }),
-  question: (question: string, target: string) =>
-    ({
-      kk: `${target} редакциясында ${question} ережелері белгісіз деп жазылмаған: оларды тек жаңа редакция өзгертеді`,
-      ru: `В редакции ${target} правила ${question} не записаны как неизвестные: изменить их может только новая редакция`,
-      en: `the rules of ${question} are not recorded as unknown in ${target}: only a new version changes them`,
-    }),
-  parameter: (name: string, target: string) =>
-    ({
-      kk: `${name} параметрі ${target} редакциясында бар: оны тек жаңа редакция өзгертеді`,
-      ru: `Параметр ${name} в редакции ${target} уже есть: изменить его может только новая редакция`,
-      en: `${name} is already a parameter under ${target}: only a new version changes it`,
-    }),
-};
-
-/**
- * What a correction may fill in: wordings the version it corrects recorded as unknown (with the
- * text, or that the version deleted the point), question rules it recorded as unknown (or did
- * not give), and parameters it did not have. Anything else changes the law, which only a new
- * version does.
- */
-function correctionProblems(stored: StoredLaw, correction: VersionDoc): FieldProblem[] {
-  const doc = activeDocument(stored);
-  const at = doc.versions.findIndex((v) => v.id === correction.corrects);
-  const target = doc.versions[at];
-  if (!target || target.kind === 'repeal')
-    return [
-      {
-        field: 'body.corrects',
-        code: 'nothing-to-correct',
-        message: {
-          kk: `${correction.corrects ?? ''} — қолданыстағы заңның нормалары бар редакциясы емес`,
-          ru: `${correction.corrects ?? ''} не является редакцией действующего закона с нормами`,
-          en: `${correction.corrects ?? ''} is not a version of the law that gives rules`,
-        },
-      },
-    ];
-  const state = consolidate(doc.versions)[at]!;
-  const problems: FieldProblem[] = [];
-  const add = (field: string, message: Text) => problems.push({ field: `body.changes.${field}`, code: 'not-a-correction', message });
-  for (const [point, wording] of Object.entries(correction.changes.points)) {
-    const held = state.points[point];
-    if (!held?.unknown || held.since !== target.id) add(`points.${point}`, onlyUnknown.point(point, target.id));
-    else if (wording.unknown) add(`points.${point}`, { kk: 'мәтінді беріңіз', ru: 'укажите текст', en: 'give the wording' });
-  }
-  for (const question of Object.keys(correction.changes.questions)) {
-    const held = state.questions[question];
-    if (held && !('unknown' in held && held.since === target.id)) add(`questions.${question}`, onlyUnknown.question(question, target.id));
-  }
-  for (const name of Object.keys(correction.changes.parameters)) if (state.parameters[name]) add(`parameters.${name}`, onlyUnknown.parameter(name, target.id));
-  return problems;
 }
 
 /** A case in force: where it is written (a field for a 400), its question, the case. */
@@ -277,7 +219,7 @@ export async function prepareAmendment(stored: StoredLaw, base: readonly CaseEnt
         en: `version ${version.id} is already recorded (even if withdrawn): give another id`,
       },
     });
-  if (version.kind === 'correction') problems.push(...correctionProblems(stored, version));
+  if (version.kind === 'correction') problems.push(...correctionProblems(activeDocument(stored), version));
   const head = headWith(stored, version);
   const entry: StoredVersion = { version, cases: amendment.cases, recorded: { by: '', at: '', source: 'publication' } };
   const doc = activeDocument({ ...stored, versions: [...stored.versions, entry], head: { ...stored.head, versions: head } });
