@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { today } from '../../functions/clock.ts';
 import { localEnvironment, seedLocalLaw, signingKey, writeState } from './environment.ts';
@@ -8,11 +9,16 @@ import { localTokens } from './tokens.ts';
  * `npm start`: DynamoDB Local + the table + the local API server + the forms, one command.
  * `--in-memory` (or KENES_IN_MEMORY=1) keeps no data; PORT picks the port (default 3000);
  * KENES_TODAY sets the clock (default below: a date when the Regulation was in force).
+ * On the first run (a fresh `.data/`) it walks the demo scenarios through the running API, so
+ * a newcomer finds councils at work; `--no-demo` skips that.
  */
 const inMemory = process.argv.includes('--in-memory') || process.env.KENES_IN_MEMORY === '1';
+const noDemo = process.argv.includes('--no-demo');
 const port = Number(process.env.PORT ?? 3000);
 // The act was repealed in 2023: a first run shows the Council at work while it was in force.
 process.env.KENES_TODAY ??= '2020-03-02';
+// Request logs are JSON lines for CloudWatch; locally only warnings (POWERTOOLS_LOG_LEVEL=INFO shows them).
+process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
 
 if (!(await portIsFree(port))) {
   console.error(`Port ${port} is already in use. Stop what runs there or start on another port: PORT=3001 npm start`);
@@ -60,7 +66,15 @@ server.listen(port, () => {
       'Ctrl-C stops everything.',
     ].join('\n'),
   );
+  if (law.added.length && !inMemory && !noDemo) runDemo(url);
 });
+
+/** The first run fills the fresh database through HTTP: the very scenarios `npm run e2e` walks. */
+function runDemo(url: string) {
+  console.log('demo: a fresh database: walking two councils through 2020–2022 (npm start -- --no-demo skips this)');
+  const demo = spawn(process.execPath, ['--import', 'tsx', 'test/e2e/run.ts'], { env: { ...process.env, BASE_URL: url }, stdio: ['ignore', 'pipe', 'inherit'] });
+  demo.stdout.on('data', (chunk: Buffer) => process.stdout.write(chunk.toString().replace(/^(?=.)/gm, 'demo: ')));
+}
 
 function portIsFree(candidate: number): Promise<boolean> {
   return new Promise((resolve) => {

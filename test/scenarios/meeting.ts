@@ -200,7 +200,7 @@ export function meetingScenario(api: Api, councilId = 'meet'): Step[] {
     expect(opened.status, JSON.stringify(opened.json)).toBe(201);
     const id = opened.json.id;
     for (const i of [2, 3]) expect((await api.call('POST', `${C}/extraordinary-demands/${id}/signatures`, { as: person(i), body: { on: '2020-07-02' } })).json.status).toBe('collecting');
-    expect((await api.call('POST', `${C}/extraordinary-demands/${id}/signatures`, { as: person(2), body: {} })).status).toBe(409);
+    expect((await api.call('POST', `${C}/extraordinary-demands/${id}/signatures`, { as: person(2), body: { on: '2020-07-02' } })).status).toBe(409);
     const due = await api.call('POST', `${C}/extraordinary-demands/${id}/signatures`, { as: person(4), body: { on: '2020-07-03' } });
     expect(due.json).toMatchObject({ status: 'must-convene', decision: { outcome: 'must-convene' } });
     const notices = await api.call('GET', `${C}/notices`, { as: chair });
