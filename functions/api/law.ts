@@ -3,6 +3,8 @@ import { handle } from '../http/handle.ts';
 import { logger } from '../http/logger.ts';
 import { diffVersions, dryRunAmendment, publishAmendment, seedLaw, withdrawVersion } from '../rules/index.ts';
 import { currentLaw, forgetLaw, lawDeps } from './wiring.ts';
+import { dispatch } from '../http/dispatch.ts';
+import * as self from './law.ts';
 
 /**
  * The administrators' side of the law: publish, dry-run, withdraw, the audit log, and the
@@ -46,3 +48,7 @@ export async function seedOnDeploy(event: CloudFormationCustomResourceEvent) {
     Data: { added: report.added.join(' '), kept: report.kept.join(' '), differing: report.differing.join(' ') },
   };
 }
+
+
+/** What Lambda runs for every route of this module: the route's own export, by routeKey. */
+export const router = dispatch(self);

@@ -10,6 +10,8 @@ import { meetingOrFail } from '../meetings/deps.ts';
 import { renderCalendar } from '../meetings/calendar.ts';
 import { renderMinutesHtml } from '../meetings/render-html.ts';
 import { meetingDeps } from './wiring.ts';
+import { dispatch } from '../http/dispatch.ts';
+import * as self from './meetings.ts';
 
 /** Handlers of the meeting routes: validate (the route's schemas), call the domain, answer. */
 
@@ -102,3 +104,7 @@ export const getDemand = handle('demands.get', async ({ params }) => {
 export const listNotices = handle('notices.list', async ({ params }) => ({
   json: { notices: await meetingDeps().meetings.listNotices(params.councilId!) },
 }));
+
+
+/** What Lambda runs for every route of this module: the route's own export, by routeKey. */
+export const router = dispatch(self);

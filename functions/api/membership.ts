@@ -7,6 +7,8 @@ import * as lots from '../membership/lots.ts';
 import * as changes from '../membership/changes.ts';
 import { composition } from '../membership/composition.ts';
 import { membershipDeps } from './wiring.ts';
+import { dispatch } from '../http/dispatch.ts';
+import * as self from './membership.ts';
 
 /** Handlers of the membership routes: each validates (via the route's schemas), calls the domain, answers. */
 
@@ -89,3 +91,7 @@ export const recordRecusal = handle('members.recuse', async ({ body, params, ide
 export const terminateMember = handle('members.terminate', async ({ body, params, identity }) => ({
   json: await changes.terminateMember(membershipDeps(), identity, params.councilId!, params.memberId!, body),
 }));
+
+
+/** What Lambda runs for every route of this module: the route's own export, by routeKey. */
+export const router = dispatch(self);

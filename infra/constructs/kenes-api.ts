@@ -8,6 +8,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { type Route, routes as routeTable } from '../../functions/api/routes.ts';
+import { ROUTER } from '../../functions/http/dispatch.ts';
 import { KenesFunction } from './kenes-function.ts';
 import { acknowledge } from './nag.ts';
 import { pascalCase } from './paths.ts';
@@ -39,9 +40,9 @@ const ACCESS_LOG_FORMAT = JSON.stringify({
 });
 
 /**
- * The HTTP API, built from the route table `functions/api/routes.ts`: one function per
- * route, the Cognito JWT authorizer on every route that is not `public`, and the table
- * access each route declares.
+ * The HTTP API, built from the route table `functions/api/routes.ts`: one function per handler
+ * module and table access, the Cognito JWT authorizer on every route that is not `public`, and
+ * the table access each route declares.
  *
  * @example
  * const api = new KenesApi(this, 'Api', { table, userPool, client, corsOrigins: ['*'] });
@@ -83,15 +84,24 @@ export class KenesApi extends Construct {
       { jwtAudience: [props.client.userPoolClientId] },
     );
 
+    // One function per handler module and table access (least privilege holds per function):
+    // it runs the module's `router`, which hands each routeKey to the route's own export.
+    const groups = new Map<string, KenesFunction>();
     for (const route of props.routes ?? routeTable) {
       const name = pascalCase(route.id);
-      const fn = new KenesFunction(this, name, {
-        module: route.module,
-        handler: route.handler,
-        description: `${route.method} ${route.path}: ${route.summary}`,
-        fonts: 'fonts' in route && route.fonts,
-      });
-      fn.bindTable({ table: props.table, accessMode: route.table });
+      const group = `${route.module}#${route.table}`;
+      let fn = groups.get(group);
+      if (!fn) {
+        const members = (props.routes ?? routeTable).filter((r) => r.module === route.module && r.table === route.table);
+        fn = new KenesFunction(this, pascalCase(`${route.module.replace(/\.ts$/, '')}-${route.table}`), {
+          module: route.module,
+          handler: ROUTER,
+          description: members.map((r) => `${r.method} ${r.path}`).join(', '),
+          fonts: members.some((r) => 'fonts' in r && r.fonts),
+        });
+        fn.bindTable({ table: props.table, accessMode: route.table });
+        groups.set(group, fn);
+      }
       this.functions[route.id] = fn;
       const isPublic = route.access === 'public';
       const [httpRoute] = this.httpApi.addRoutes({

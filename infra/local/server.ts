@@ -4,6 +4,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { routes, type Route } from '../../functions/api/routes.ts';
+import { ROUTER } from '../../functions/http/dispatch.ts';
 import { httpApiEvent, lambdaContext } from './event.ts';
 import { MintRequest, type LocalTokens } from './tokens.ts';
 
@@ -68,7 +69,8 @@ export function createLocalServer(tokens: LocalTokens, options: { onInvoke?: (ro
       }
       const { pathParameters } = found;
       const event = httpApiEvent({ route: found.route, method, url, headers: req.headers, body, pathParameters, claims });
-      const handler = await loadHandler(found.route);
+      // What Lambda runs for the route: its module's router (functions/http/dispatch.ts).
+      const handler = await loadHandler({ module: found.route.module, handler: ROUTER });
       options.onInvoke?.(found.route, handler);
       const result = await handler(event, lambdaContext(found.route));
       return reply(res, result);

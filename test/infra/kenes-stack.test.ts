@@ -95,13 +95,13 @@ describe('KenesStack: API routes from the route table', () => {
     });
   });
 
-  it.each(byKey)('%s: nodejs22.x on arm64, its handler export, table access as declared', (_key, route) => {
+  it.each(byKey)("%s: nodejs22.x on arm64, its module's router, table access as declared", (_key, route) => {
     const fn = stack.api.functions[route.id]!;
     const properties = resources[logicalId(fn.function)]!.Properties;
     expect(properties).toMatchObject({
       Runtime: 'nodejs22.x',
       Architectures: ['arm64'],
-      Handler: `index.${route.handler}`,
+      Handler: 'index.router',
       Timeout: 10,
       MemorySize: 512,
       TracingConfig: { Mode: 'Active' },

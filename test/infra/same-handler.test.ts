@@ -4,6 +4,7 @@ import { App } from 'aws-cdk-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routes, type Route } from '../../functions/api/routes.ts';
 import { jobs } from '../../functions/jobs/jobs.ts';
+import { ROUTER } from '../../functions/http/dispatch.ts';
 import { KenesFunction } from '../../infra/constructs/kenes-function.ts';
 import { LAW_SEED } from '../../infra/constructs/kenes-law-seed.ts';
 import { KenesStack } from '../../infra/kenes-stack.ts';
@@ -19,11 +20,21 @@ describe('the local server and the stack', () => {
     bundled = stack.node.findAll().filter((c): c is KenesFunction => c instanceof KenesFunction);
   });
 
-  it('bundles, for every route and job, the module and export the local server loads (and the deploy-time law seed)', () => {
-    const targets = [...(routes as readonly Route[]), ...jobs, LAW_SEED];
-    expect(bundled).toHaveLength(targets.length);
+  it('bundles, for every route, its module with the router; for every job and the law seed, its export', () => {
+    const routeTargets = (routes as readonly Route[]).map((r) => ({ module: r.module, handler: ROUTER }));
+    const targets = [...routeTargets, ...jobs, LAW_SEED];
+    const distinct = new Set([...(routes as readonly Route[]).map((r) => `${r.module}#${r.table}`), ...[...jobs, LAW_SEED].map((t) => `${t.module}#${t.handler}`)]);
+    expect(bundled).toHaveLength(distinct.size);
     for (const target of targets) {
       expect(bundled.some((fn) => fn.entry === entryOf(target.module) && fn.handler === target.handler), `${target.module}#${target.handler}`).toBe(true);
+    }
+  });
+
+  it("dispatches every route to the export the route table names", async () => {
+    for (const route of routes as readonly Route[]) {
+      const module = (await import(pathToFileURL(entryOf(route.module)).href)) as Record<string, unknown>;
+      expect(typeof module[route.handler], `${route.module}#${route.handler}`).toBe('function');
+      expect(typeof module[ROUTER], `${route.module}#${ROUTER}`).toBe('function');
     }
   });
 
@@ -36,7 +47,7 @@ describe('the local server and the stack', () => {
       expect(response.status).toBe(200);
       const [call] = invoked;
       expect(call?.route.id).toBe('openapi');
-      const fn = bundled.find((f) => f.entry === entryOf(call!.route.module) && f.handler === call!.route.handler)!;
+      const fn = bundled.find((f) => f.entry === entryOf(call!.route.module) && f.handler === ROUTER)!;
       const module = (await import(pathToFileURL(fn.entry).href)) as Record<string, unknown>;
       expect(call!.handler).toBe(module[fn.handler]);
     } finally {
