@@ -13,8 +13,9 @@ const MT = `${C}/meetings/{meetingId}`;
 
 /**
  * Every HTTP route of kenes, as data: the one source for the CDK stack (one function per
- * route, the authorizer on every non-public route, the table grant), the local server (which
- * handler export to invoke) and the OpenAPI document (security, request and response schemas).
+ * module and table access, the authorizer on every non-public route, the table grant), the
+ * module routers (which export handles a routeKey, functions/http/dispatch.ts), the local
+ * server, and the OpenAPI document (security, request and response schemas).
  * The handler validates with the very schemas listed here, so the document cannot drift.
  */
 export type Route = {
