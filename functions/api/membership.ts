@@ -77,7 +77,7 @@ export const listMembers = handle('members.list', async ({ query, params }) => (
 }));
 
 export const sendLeavingNotice = handle('members.leave', async ({ body, params, identity }) => ({
-  json: await changes.sendLeavingNotice(membershipDeps(), identity, params.councilId!, params.memberId!, { noticeDate: body.noticeDate ?? today() }),
+  json: await changes.sendLeavingNotice(membershipDeps(), identity, params.councilId!, params.memberId!, { noticeDate: body.noticeDate ?? today(), statement: body.statement }),
 }));
 
 export const acceptLeavingNotice = handle('members.acceptLeaving', async ({ body, params, identity }) => ({

@@ -39,13 +39,13 @@ export async function appointSecretary(deps: MembershipDeps, identity: Identity 
 }
 
 /** p12: a member may leave by a written notification to the Commissioner; only the member sends it. */
-export async function sendLeavingNotice(deps: MembershipDeps, identity: Identity | undefined, councilId: string, memberId: string, input: { noticeDate: string }) {
+export async function sendLeavingNotice(deps: MembershipDeps, identity: Identity | undefined, councilId: string, memberId: string, input: { noticeDate: string; statement?: string }) {
   const member = await memberOrFail(deps, councilId, memberId);
   if (!identity || !member.sub || identity.sub !== member.sub) {
     throw new ForbiddenError('not-your-notice', { kk: 'Шығу туралы хабарламаны тек мүшенің өзі жібереді (12-тармақ)', ru: 'Уведомление о выходе направляет только сам член (п. 12)', en: 'Only the member can send their own leaving notice (p12)' });
   }
   activeTerm(member);
-  const notice = { councilId, memberId, id: newId(), noticeDate: input.noticeDate };
+  const notice = { councilId, memberId, id: newId(), noticeDate: input.noticeDate, statement: input.statement };
   await deps.store.putLeavingNotice(notice);
   return notice;
 }

@@ -6,7 +6,7 @@ import type { Candidate, Commission, Council, Election, ElectionResult, Lot, Mem
  * (functions/store/membership.ts) implements it; every write that must be all-or-nothing is
  * one method here, so the domain never leaves a half-written record.
  */
-export type LeavingNotice = { councilId: string; memberId: string; id: string; noticeDate: string; acceptedOn?: string };
+export type LeavingNotice = { councilId: string; memberId: string; id: string; noticeDate: string; statement?: string; acceptedOn?: string };
 export type Termination = { id: string; ground: number; factDate: string; evidence: string[]; decisionId?: string; by: string };
 
 export interface MembershipStore {

@@ -195,8 +195,9 @@ export function membershipScenario(api: Api, councilId = 'npm'): Step[] {
     const members = (await api.call('GET', `${C}/members?at=2022-04-01`, { as: { sub: 'x', roles: ['member'] } })).json.current;
     const target = members.find((m: { name: string }) => m.name === 'Candidate 13');
     expect((await api.call('POST', `${C}/members/${target.id}/leaving`, { as: { sub: 'person-1', roles: ['member'] }, body: {} })).status).toBe(403);
-    const notice = await api.call('POST', `${C}/members/${target.id}/leaving`, { as: { sub: 'person-13', roles: ['member'] }, body: { noticeDate: '2022-04-01' } });
+    const notice = await api.call('POST', `${C}/members/${target.id}/leaving`, { as: { sub: 'person-13', roles: ['member'] }, body: { noticeDate: '2022-04-01', statement: 'Жеке себептермен' } });
     expect(notice.status).toBe(201);
+    expect(notice.json.statement).toBe('Жеке себептермен');
     const accepted = await api.call('POST', `${C}/members/${target.id}/leaving/${notice.json.id}/acceptance`, { as: { ...chair, roles: ['chair'] }, body: { on: '2022-04-05' } });
     expect(accepted.json).toMatchObject({ endedOn: '2022-04-05', point: 'p15.7' });
     const after = (await api.call('GET', `${C}/members?at=2022-04-06`, { as: { sub: 'x', roles: ['member'] } })).json;
