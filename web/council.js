@@ -1,8 +1,9 @@
-// The council: its composition on a date, the versions of the law, creating a council, and
-// registering candidates (eligibility is judged by the API; a refusal lists every failing point).
+// The council: its composition on a date, creating a council, registering candidates
+// (eligibility is judged by the API; a refusal lists every failing point), a candidate's new
+// declaration of facts, and a candidate's withdrawal.
 import { call, councilPath, enc } from './api.js';
 import { label, onLanguage, pick, t } from './i18n.js';
-import { decision, facts, h, showReply, table } from './render.js';
+import { date, decision, facts, h, outcome, showReply, table } from './render.js';
 import { checked, councilId, fillList, lines, named, onSubmit, optional, remember, value } from './forms.js';
 
 const FACTS = [
@@ -15,9 +16,6 @@ const FACTS = [
   'expelledFromBar',
   'advocateLicenceRevoked',
 ];
-
-/** A date as `<time>` (kept on one line), or a dash. */
-const date = (d) => (d ? h('time', { datetime: d }, d) : '—');
 
 /** Member ids seen in a composition feed the lists of the meeting forms. */
 function rememberMembers(current) {
@@ -53,24 +51,18 @@ function composition(json) {
   ];
 }
 
-function versions(json) {
-  return table(
-    [t('col.act'), t('col.kind'), t('col.inForceFrom'), t('col.inForceUntil'), t('col.status'), t('col.summary')],
-    json.versions.map((v) => [
-      h('span', {}, h('strong', {}, pick(v.title)), h('br'), h('small', { class: 'muted' }, v.act)),
-      label('vkind.', v.kind),
-      date(v.inForceFrom),
-      date(v.inForceUntil),
-      h('span', { class: `status status-${v.status}` }, label('vstatus.', v.status)),
-      pick(v.summary),
-    ]),
-    `${t('versions.title')} — ${json.at}`,
-  );
+/** The eligibility facts of a form's `facts.*` fields, as the API names them. */
+function factsOf(form) {
+  return {
+    ...Object.fromEntries(FACTS.map((f) => [f, checked(form, `facts.${f}`)])),
+    legalCapacity: value(form, 'facts.legalCapacity'),
+  };
 }
 
 /** Candidates registered in this tab, listed under the form and offered to the election form. */
 const registered = [];
 function showRegistered() {
+  fillList('candidate-ids', registered.map((c) => [c.id, c.name]));
   const box = document.querySelector('#registered');
   if (!registered.length) return box.replaceChildren();
   box.replaceChildren(
@@ -86,16 +78,6 @@ export function initCouncil() {
     const reply = await call('GET', councilPath(councilId(), `/members?at=${enc(value(compositionForm, 'at'))}`));
     showReply(output, reply, composition, compositionForm);
   });
-
-  const versionsForm = document.querySelector('#versions');
-  onSubmit(
-    versionsForm,
-    async (output) => {
-      const reply = await call('GET', `/v1/rules/versions?at=${enc(value(versionsForm, 'at'))}`);
-      showReply(output, reply, versions, versionsForm);
-    },
-    { needsCouncil: false },
-  );
 
   const create = document.querySelector('#create-council');
   onSubmit(
@@ -134,10 +116,7 @@ export function initCouncil() {
       name: value(candidate, 'name'),
       sub: optional(value(candidate, 'sub')),
       appliedOn: optional(value(candidate, 'appliedOn')),
-      facts: {
-        ...Object.fromEntries(FACTS.map((f) => [f, checked(candidate, `facts.${f}`)])),
-        legalCapacity: value(candidate, 'facts.legalCapacity'),
-      },
+      facts: factsOf(candidate),
       documents: lines(value(candidate, 'documents')),
     };
     const reply = await call('POST', councilPath(councilId(), '/candidates'), body);
@@ -157,5 +136,22 @@ export function initCouncil() {
       decision(json.eligibility),
     ], candidate);
   });
-}
 
+  // A standing candidate's facts replaced; the API judges eligibility again when the round closes.
+  const declare = document.querySelector('#declare-facts');
+  onSubmit(declare, async (output) => {
+    const candidateId = value(declare, 'candidateId');
+    const reply = await call('PUT', councilPath(councilId(), `/candidates/${enc(candidateId)}/facts`), {
+      facts: factsOf(declare),
+      declaredOn: optional(value(declare, 'declaredOn')),
+    });
+    showReply(output, reply, (json) => h('p', {}, `${t('declare.done')}: `, h('strong', {}, named(json.candidateId))), declare);
+  });
+
+  const withdraw = document.querySelector('#withdraw-candidate');
+  onSubmit(withdraw, async (output) => {
+    const candidateId = value(withdraw, 'candidateId');
+    const reply = await call('POST', councilPath(councilId(), `/candidates/${enc(candidateId)}/withdrawal`), { on: optional(value(withdraw, 'on')) });
+    showReply(output, reply, (json) => h('p', {}, h('strong', {}, named(json.candidateId)), ': ', outcome(json.status)), withdraw);
+  });
+}

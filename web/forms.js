@@ -91,6 +91,11 @@ export function named(id) {
   return name ? `${name} (${id})` : id;
 }
 
+/** An attendee, voter or signatory: the Chairperson by that word, a member by name when known. */
+export function who(id) {
+  return id === 'chairperson' ? t('role.chair') : named(id);
+}
+
 /** Fills a `<datalist>` with `[value, label]` pairs. */
 export function fillList(id, entries) {
   const list = document.getElementById(id);

@@ -1,22 +1,25 @@
 // Meetings: convene (agenda in kk and ru, invited officials, hearings), the meeting and its
-// quorum, attendance, motions, votes and their close, the end of the meeting.
+// quorum, an item a member puts on the agenda, attendance, motions, votes and their close, a
+// dissenting opinion, the end of the meeting.
 import { call, councilPath, enc } from './api.js';
 import { label, pick, t, translate } from './i18n.js';
-import { decision, facts, h, showReply } from './render.js';
-import { councilId, fillList, named, onSubmit, optional, share, value } from './forms.js';
+import { date, decision, facts, h, point, showReply } from './render.js';
+import { councilId, fillList, named, onSubmit, optional, share, value, who } from './forms.js';
 
 const meetingPath = (id, rest = '') => councilPath(councilId(), `/meetings/${enc(id)}${rest}`);
 
 /** Both working languages of a text, the chosen one first when it is one of them. */
-function bilingual(text) {
+export function bilingual(text) {
   if (!text) return '';
   const first = pick(text);
   const other = first === text.kk ? text.ru : text.kk;
   return other && other !== first ? h('span', {}, first, h('span', { class: 'muted' }, ` / ${other}`)) : first;
 }
 
+const itemsSeen = new Map();
 function offerItems(agenda = []) {
-  fillList('item-ids', agenda.map((item) => [item.id, pick(item.title)]));
+  for (const item of agenda) itemsSeen.set(item.id, pick(item.title));
+  fillList('item-ids', [...itemsSeen]);
 }
 
 const motionsSeen = new Map();
@@ -198,6 +201,12 @@ export function initMeetings() {
     const motionId = value(vote, 'motionId');
     if (submitter?.value === 'close') {
       const reply = await call('POST', meetingPath(meetingId, `/motions/${enc(motionId)}/close`));
+      // A closed vote on a member's termination is what ground 1 of p18 cites: carry it there.
+      if (reply.ok && reply.json.kind === 'termination' && reply.json.result?.decisionId) {
+        const terminate = document.querySelector('#terminate');
+        terminate.elements.namedItem('decisionId').value = reply.json.result.decisionId;
+        if (reply.json.subjectMemberId) terminate.elements.namedItem('memberId').value = reply.json.subjectMemberId;
+      }
       showReply(output, reply, motionResult, vote);
       return;
     }
@@ -207,6 +216,40 @@ export function initMeetings() {
     showReply(output, reply, (json) =>
       h('p', {}, json.voterId === 'chairperson' ? t('role.chair') : named(json.voterId), ': ', h('strong', {}, label('choice.', json.choice))),
     vote);
+  });
+
+  const agenda = document.querySelector('#agenda-item');
+  onSubmit(agenda, async (output) => {
+    const reply = await call('POST', meetingPath(value(agenda, 'meetingId'), '/agenda'), {
+      title: { kk: value(agenda, 'title.kk'), ru: value(agenda, 'title.ru') },
+    });
+    if (reply.ok) offerItems([reply.json]);
+    showReply(output, reply, (json) =>
+      facts([
+        [t('conv.item'), bilingual(json.title)],
+        [t('col.id'), h('code', {}, json.id)],
+        [t('agenda.by'), json.submittedBy ? who(json.submittedBy) : undefined],
+      ]),
+    agenda);
+  });
+
+  const dissent = document.querySelector('#dissent');
+  onSubmit(dissent, async (output) => {
+    const reply = await call('POST', meetingPath(value(dissent, 'meetingId'), `/motions/${enc(value(dissent, 'motionId'))}/dissents`), {
+      text: value(dissent, 'text'),
+      language: value(dissent, 'language'),
+      writtenOn: optional(value(dissent, 'writtenOn')),
+    });
+    showReply(output, reply, (json) => [
+      facts([
+        [t('vote.motion'), h('code', {}, json.motionId)],
+        [t('role.member'), who(json.memberId)],
+        [t('dissent.language'), label('langname.', json.language)],
+        [t('dissent.on'), date(json.writtenOn)],
+        [t('dissent.text'), h('blockquote', { lang: json.language }, json.text)],
+      ]),
+      json.point ? h('p', {}, point(json.point), ' ', t('dissent.title')) : null,
+    ], dissent);
   });
 
   const close = document.querySelector('#close-meeting');

@@ -1,9 +1,11 @@
-// The minutes in kk and ru, as HTML or PDF, and their signatures. A plain link cannot send the
-// bearer token, so each document is fetched with it and opened as an object URL.
+// The minutes in kk and ru, as HTML or PDF, their signatures, and a correction to signed
+// minutes. A plain link cannot send the bearer token, so each document is fetched with it and
+// opened as an object URL.
 import { call, councilPath, enc, fetchBlob } from './api.js';
 import { label, t } from './i18n.js';
-import { errorBlock, facts, h, show, showLoading, showReply } from './render.js';
-import { councilId, onSubmit, value } from './forms.js';
+import { date, errorBlock, facts, h, show, showLoading, showReply } from './render.js';
+import { councilId, onSubmit, optional, value } from './forms.js';
+import { bilingual } from './meetings.js';
 
 const minutesPath = (meetingId, rest) => councilPath(councilId(), `/meetings/${enc(meetingId)}/${rest}`);
 
@@ -65,4 +67,24 @@ export function initMinutes() {
     ], form);
   });
   refresh();
+
+  // Signed minutes never change: a correction is its own document, referencing the signed hash.
+  const correction = document.querySelector('#correction');
+  onSubmit(correction, async (out) => {
+    const reply = await call('POST', minutesPath(value(correction, 'meetingId'), 'minutes/corrections'), {
+      text: { kk: value(correction, 'text.kk'), ru: value(correction, 'text.ru') },
+      reason: value(correction, 'reason'),
+      on: optional(value(correction, 'on')),
+    });
+    showReply(out, reply, (json) =>
+      facts([
+        [t('col.id'), h('code', {}, json.id)],
+        [t('corr.text'), bilingual(json.text)],
+        [t('corr.reason'), json.reason],
+        [t('corr.on'), date(json.on)],
+        [t('col.by'), json.by],
+        [t('corr.ref'), h('code', { class: 'hash' }, json.contentHash)],
+      ]),
+    correction);
+  });
 }

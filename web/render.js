@@ -44,6 +44,23 @@ export function point(p) {
   return h('span', { class: 'point' }, p);
 }
 
+/** Several points as badges: `p18.1 p25`. */
+export function points(list = []) {
+  return list.flatMap((p, i) => (i ? [' ', point(p)] : [point(p)]));
+}
+
+/** A date as `<time>` (kept on one line), or a dash. */
+export function date(d) {
+  return d ? h('time', { datetime: d }, d) : '—';
+}
+
+/** A moment the API recorded (ISO 8601, UTC) as `<time>`: `2020-03-02 10:15 UTC`. */
+export function stamp(at) {
+  if (!at) return '—';
+  const text = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(at) ? `${at.slice(0, 10)} ${at.slice(11, 16)} UTC` : at;
+  return h('time', { datetime: at }, text);
+}
+
 export function reasonsList(reasons = []) {
   return h(
     'ul',
