@@ -47,6 +47,11 @@ async function initToday() {
   defaultDates(today);
 }
 
+/** Markup used by several forms lives once, in a <template>; each use names it. */
+for (const slot of document.querySelectorAll('[data-template]')) {
+  slot.replaceWith(document.querySelector(`#${slot.dataset.template}`).content.cloneNode(true));
+}
+
 initLanguage();
 initContext();
 initAuth();
