@@ -32,8 +32,11 @@ export function minutesSigned(): ConflictError {
   });
 }
 
+/** Who sits on a date: the members in office, and the Chairperson as `chairperson` when counted. */
+export type Sitting = { members: Member[]; chairpersonCounts: boolean; ids: string[] };
+
 /** The members in office on the meeting's date, and the Chairperson as `chairperson`. */
-export async function sittingOn(deps: MeetingDeps, council: Council, date: string) {
+export async function sittingOn(deps: MeetingDeps, council: Council, date: string): Promise<Sitting> {
   const members = (await deps.store.listMembers(council.id)).filter((m) => termOn(m, date));
   const chairpersonCounts = await deps.law.parameter<boolean>('members.chairpersonCounts', date);
   return { members, chairpersonCounts, ids: [...(chairpersonCounts ? [CHAIRPERSON] : []), ...members.map((m) => m.id)] };

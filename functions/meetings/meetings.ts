@@ -1,7 +1,7 @@
 import { ConflictError, ForbiddenError, InvalidInputError } from '../errors.ts';
 import type { Identity } from '../http/identity.ts';
 import { councilOrFail, newId } from '../membership/deps.ts';
-import { actor, meetingOrFail, refuseIfSigned, sittingOn, type MeetingDeps } from './deps.ts';
+import { actor, meetingOrFail, refuseIfSigned, sittingOn, type MeetingDeps, type Sitting } from './deps.ts';
 import type { Acting, AgendaItem, Meeting } from './model.ts';
 import { CHAIRPERSON } from './model.ts';
 import type { Bilingual } from './minutes-doc.ts';
@@ -90,7 +90,7 @@ export async function setAttendance(deps: MeetingDeps, identity: Identity | unde
   const caller = actor(council, sitting.members, identity);
   if (caller.id !== attendeeId && !caller.isChairperson && !caller.isSecretary) throw new ForbiddenError();
   await deps.meetings.setAttendance(meeting, attendeeId, present);
-  return { meetingId, attendeeId, present, quorum: await quorumOf(deps, meeting) };
+  return { meetingId, attendeeId, present, quorum: await quorumOf(deps, meeting, [], sitting) };
 }
 
 /**
@@ -98,9 +98,9 @@ export async function setAttendance(deps: MeetingDeps, identity: Identity | unde
  * (with the Chairperson when `members.chairpersonCounts`), and those present.
  * `excluded`: members recused from the item at hand, who do not take part in it (README).
  */
-export async function quorumOf(deps: MeetingDeps, meeting: Meeting, excluded: string[] = []) {
-  const council = await councilOrFail(deps, meeting.councilId);
-  const sitting = await sittingOn(deps, council, meeting.date);
+export async function quorumOf(deps: MeetingDeps, meeting: Meeting, excluded: string[] = [], known?: Sitting) {
+  // Callers that already know who sits on the meeting's date pass it: no second read.
+  const sitting = known ?? (await sittingOn(deps, await councilOrFail(deps, meeting.councilId), meeting.date));
   const attendance = await deps.meetings.listAttendance(meeting.councilId, meeting.id);
   const present = attendance.filter((a) => a.present && sitting.ids.includes(a.attendeeId) && !excluded.includes(a.attendeeId)).map((a) => a.attendeeId);
   const facts = { membersTotal: sitting.ids.length, membersPresent: present.length };

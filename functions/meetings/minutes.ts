@@ -6,7 +6,7 @@ import type { Council, Member } from '../membership/model.ts';
 import { meetingOrFail, sittingOn, type MeetingDeps } from './deps.ts';
 import { quorumOf } from './meetings.ts';
 import type { MinutesDoc } from './minutes-doc.ts';
-import type { Acting, Meeting } from './model.ts';
+import type { Acting } from './model.ts';
 import { CHAIRPERSON } from './model.ts';
 
 /**
@@ -17,9 +17,10 @@ import { CHAIRPERSON } from './model.ts';
 export async function minutesOf(deps: MeetingDeps, councilId: string, meetingId: string): Promise<MinutesDoc> {
   const council = await councilOrFail(deps, councilId);
   const meeting = await meetingOrFail(deps, councilId, meetingId);
-  const { members } = await sittingOn(deps, council, meeting.date);
+  const sitting = await sittingOn(deps, council, meeting.date);
+  const { members } = sitting;
   const name = nameOf(council, members);
-  const quorum = await quorumOf(deps, meeting);
+  const quorum = await quorumOf(deps, meeting, [], sitting);
   const [motions, recusals, dissents, signatures, previous] = await Promise.all([
     deps.meetings.listMotions(councilId, meetingId),
     deps.meetings.listRecusals(councilId, meetingId),

@@ -68,7 +68,7 @@ export async function putMotion(
  * put to a vote while the meeting is not quorate (p22).
  */
 export async function castVote(deps: MeetingDeps, identity: Identity | undefined, councilId: string, meetingId: string, motionId: string, voterId: string, choice: VoteChoice) {
-  const { meeting, motion, caller } = await openMotion(deps, identity, councilId, meetingId, motionId);
+  const { meeting, motion, sitting, caller } = await openMotion(deps, identity, councilId, meetingId, motionId);
   if (caller.id !== voterId && !caller.isSecretary) throw new ForbiddenError();
   const recusals = await deps.meetings.listRecusals(councilId, meetingId);
   if (recusals.some((r) => r.memberId === voterId && r.itemId === motion.itemId)) {
@@ -78,7 +78,7 @@ export async function castVote(deps: MeetingDeps, identity: Identity | undefined
       en: 'This member is recused from this item: their impartiality is in doubt (p12)',
     });
   }
-  const quorum = await quorumOf(deps, meeting, recusedFrom(recusals, motion));
+  const quorum = await quorumOf(deps, meeting, recusedFrom(recusals, motion), sitting);
   if (quorum.outcome !== 'quorate') {
     throw new ConflictError('not-quorate', { kk: 'Кворум жоқ: дауысқа салуға болмайды (22-тармақ)', ru: 'Нет кворума: ставить на голосование нельзя (п. 22)', en: 'Not quorate: nothing can be put to a vote (p22)' }, { reasons: quorum.reasons });
   }
@@ -94,10 +94,10 @@ export async function castVote(deps: MeetingDeps, identity: Identity | undefined
  * and not recused, and the explanation is kept with the motion and as a decision record.
  */
 export async function closeMotion(deps: MeetingDeps, identity: Identity | undefined, councilId: string, meetingId: string, motionId: string) {
-  const { meeting, motion, caller } = await openMotion(deps, identity, councilId, meetingId, motionId);
+  const { meeting, motion, sitting, caller } = await openMotion(deps, identity, councilId, meetingId, motionId);
   if (!isPresiding(meeting, caller.id)) throw notPresiding();
   const recusals = await deps.meetings.listRecusals(councilId, meetingId);
-  const quorum = await quorumOf(deps, meeting, recusedFrom(recusals, motion));
+  const quorum = await quorumOf(deps, meeting, recusedFrom(recusals, motion), sitting);
   const votes = (await deps.meetings.listVotes(councilId, meetingId, motionId)).filter((v) => quorum.present.includes(v.voterId));
   const count = (choice: VoteChoice) => votes.filter((v) => v.choice === choice).length;
   const facts: Record<string, unknown> = {
@@ -149,8 +149,8 @@ async function openMotion(deps: MeetingDeps, identity: Identity | undefined, cou
   refuseIfSigned(meeting);
   const motion = await motionOrFail(deps, meeting, motionId);
   if (motion.status !== 'open') throw motionClosed();
-  const { members } = await sittingOn(deps, council, meeting.date);
-  return { meeting, motion, caller: actor(council, members, identity) };
+  const sitting = await sittingOn(deps, council, meeting.date);
+  return { meeting, motion, sitting, caller: actor(council, sitting.members, identity) };
 }
 
 async function motionOrFail(deps: MeetingDeps, meeting: Meeting, motionId: string): Promise<Motion> {

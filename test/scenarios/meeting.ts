@@ -16,8 +16,7 @@ export function meetingScenario(api: Api, councilId = 'meet'): Step[] {
   const chair = { sub: `commissioner-${councilId}`, roles: ['chair' as const] };
   const admin = { sub: 'office-admin', roles: ['admin' as const] };
   const person = (i: number) => ({ sub: `${councilId}-person-${i}`, roles: ['member' as const] });
-  const member: string[] = [];
-  const at = (i: number) => member[i]!; // member ids, index i -> person i+1
+  const member: string[] = []; // member ids, index i -> person i+1
   let secretaryIndex = 0;
   let meetingId = '';
   const items: string[] = [];
