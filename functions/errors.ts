@@ -6,7 +6,8 @@ export type FieldProblem = { field: string; code: string; message: Text };
 /** A legal reason, citing the point of the Regulation that decides it. */
 export type Reason = { point: string; code: string; message: Text; numbers?: Record<string, unknown> };
 
-type Details = { field?: string; details?: FieldProblem[]; reasons?: Reason[] };
+/** `existing`: the record a 409 conflicts with (the first lot, the standing candidacy). */
+type Details = { field?: string; details?: FieldProblem[]; reasons?: Reason[]; existing?: { kind: string; id: string } };
 
 /**
  * The one error hierarchy of kenes. Domain code throws these; the HTTP layer turns any of
@@ -21,6 +22,7 @@ export class KenesError extends Error {
   readonly field?: string;
   readonly details?: FieldProblem[];
   readonly reasons?: Reason[];
+  readonly existing?: { kind: string; id: string };
   constructor(
     readonly code: string,
     readonly text: Text,
@@ -141,5 +143,25 @@ export class UnsupportedMediaTypeError extends KenesError {
       { field: 'body' },
     );
     this.name = 'UnsupportedMediaTypeError';
+  }
+}
+
+/** 503: the table cannot be reached now (a timeout, throttling, a conflict that would not clear): retry later. */
+export class StoreUnavailableError extends KenesError {
+  override readonly statusCode = 503;
+  /** Seconds the client should wait before a retry (the `Retry-After` header). */
+  readonly retryAfter = 2;
+  constructor(options?: ErrorOptions) {
+    super(
+      'store-unavailable',
+      {
+        kk: 'Деректер қоймасы қазір жауап бермей тұр: бірнеше секундтан кейін қайталаңыз. Сұрау орындалмады немесе қайталағанда екінші рет орындалмайды',
+        ru: 'Хранилище данных сейчас не отвечает: повторите через несколько секунд. Запрос не выполнен или при повторе не будет выполнен дважды',
+        en: 'The data store is not answering now: retry in a few seconds. The request was not carried out, or a retry will not carry it out twice',
+      },
+      {},
+      options,
+    );
+    this.name = 'StoreUnavailableError';
   }
 }

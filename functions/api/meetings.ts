@@ -1,12 +1,10 @@
 import { today } from '../clock.ts';
-import { NotFoundError } from '../errors.ts';
 import { handle, type Reply, type Request } from '../http/handle.ts';
-import { councilOrFail } from '../membership/deps.ts';
+import { authorize } from '../membership/access.ts';
 import * as demands from '../meetings/demands.ts';
 import * as meetings from '../meetings/meetings.ts';
 import * as minutes from '../meetings/minutes.ts';
 import * as motions from '../meetings/motions.ts';
-import { meetingOrFail } from '../meetings/deps.ts';
 import { renderCalendar } from '../meetings/calendar.ts';
 import { renderMinutesHtml } from '../meetings/render-html.ts';
 import { meetingDeps } from './wiring.ts';
@@ -15,48 +13,49 @@ import * as self from './meetings.ts';
 
 /** Handlers of the meeting routes: validate (the route's schemas), call the domain, answer. */
 
-export const convene = handle('meetings.convene', async ({ body, params, identity }) => ({
-  json: await meetings.convene(meetingDeps(), identity, params.councilId!, body),
+export const convene = handle('meetings.convene', async ({ body, params, caller }) => ({
+  json: await meetings.convene(meetingDeps(), caller, params.councilId!, body),
 }));
 
-export const getMeeting = handle('meetings.get', async ({ params }) => {
-  const deps = meetingDeps();
-  const meeting = await meetingOrFail(deps, params.councilId!, params.meetingId!);
-  const [quorum, list] = await Promise.all([meetings.quorumOf(deps, meeting), deps.meetings.listMotions(meeting.councilId, meeting.id)]);
-  return { json: { ...meeting, quorum, motions: list } };
-});
-
-export const addAgendaItem = handle('meetings.agenda', async ({ body, params, identity }) => ({
-  json: await meetings.addAgendaItem(meetingDeps(), identity, params.councilId!, params.meetingId!, body.title),
+export const getMeeting = handle('meetings.get', async ({ params, caller }) => ({
+  json: await meetings.readMeeting(meetingDeps(), caller, params.councilId!, params.meetingId!, today()),
 }));
 
-export const setAttendance = handle('meetings.attendance', async ({ body, params, identity }) => ({
-  json: await meetings.setAttendance(meetingDeps(), identity, params.councilId!, params.meetingId!, params.attendeeId!, body.present),
+export const recordRecusal = handle('members.recuse', async ({ body, params, caller }) => ({
+  json: await meetings.recordRecusal(meetingDeps(), caller, params.councilId!, params.memberId!, { ...body, on: body.on ?? today() }),
 }));
 
-export const closeMeeting = handle('meetings.close', async ({ params, identity }) => ({
-  json: await meetings.closeMeeting(meetingDeps(), identity, params.councilId!, params.meetingId!),
+export const addAgendaItem = handle('meetings.agenda', async ({ body, params, caller }) => ({
+  json: await meetings.addAgendaItem(meetingDeps(), caller, params.councilId!, params.meetingId!, body.title),
 }));
 
-export const putMotion = handle('motions.put', async ({ body, params, identity }) => ({
-  json: await motions.putMotion(meetingDeps(), identity, params.councilId!, params.meetingId!, body),
+export const setAttendance = handle('meetings.attendance', async ({ body, params, caller }) => ({
+  json: await meetings.setAttendance(meetingDeps(), caller, params.councilId!, params.meetingId!, params.attendeeId!, body.present),
 }));
 
-export const castVote = handle('motions.vote', async ({ body, params, identity }) => ({
-  json: await motions.castVote(meetingDeps(), identity, params.councilId!, params.meetingId!, params.motionId!, params.voterId!, body.choice),
+export const closeMeeting = handle('meetings.close', async ({ params, caller }) => ({
+  json: await meetings.closeMeeting(meetingDeps(), caller, params.councilId!, params.meetingId!),
 }));
 
-export const closeMotion = handle('motions.close', async ({ params, identity }) => ({
-  json: await motions.closeMotion(meetingDeps(), identity, params.councilId!, params.meetingId!, params.motionId!),
+export const putMotion = handle('motions.put', async ({ body, params, caller }) => ({
+  json: await motions.putMotion(meetingDeps(), caller, params.councilId!, params.meetingId!, body),
 }));
 
-export const addDissent = handle('motions.dissent', async ({ body, params, identity }) => ({
-  json: await motions.addDissent(meetingDeps(), identity, params.councilId!, params.meetingId!, params.motionId!, { ...body, writtenOn: body.writtenOn ?? today() }),
+export const castVote = handle('motions.vote', async ({ body, params, caller }) => ({
+  json: await motions.castVote(meetingDeps(), caller, params.councilId!, params.meetingId!, params.motionId!, params.voterId!, body.choice),
+}));
+
+export const closeMotion = handle('motions.close', async ({ params, caller }) => ({
+  json: await motions.closeMotion(meetingDeps(), caller, params.councilId!, params.meetingId!, params.motionId!),
+}));
+
+export const addDissent = handle('motions.dissent', async ({ body, params, caller }) => ({
+  json: await motions.addDissent(meetingDeps(), caller, params.councilId!, params.meetingId!, params.motionId!, { ...body, writtenOn: body.writtenOn ?? today() }),
 }));
 
 /** The minutes as JSON, HTML or PDF: by the path's suffix, else by `Accept`. */
 async function minutesReply(request: Request<unknown, { lang?: 'kk' | 'ru' }>, format?: 'html' | 'pdf'): Promise<Reply> {
-  const doc = await minutes.minutesOf(meetingDeps(), request.params.councilId!, request.params.meetingId!);
+  const doc = await minutes.readMinutes(meetingDeps(), request.caller, request.params.councilId!, request.params.meetingId!, today());
   const accept = request.headers.accept ?? '';
   const lang = request.query.lang ?? 'kk';
   const wanted = format ?? (accept.includes('application/pdf') ? 'pdf' : accept.includes('text/html') ? 'html' : 'json');
@@ -72,38 +71,38 @@ export const getMinutes = handle('minutes.get', (request) => minutesReply(reques
 export const getMinutesHtml = handle('minutes.html', (request) => minutesReply(request, 'html'));
 export const getMinutesPdf = handle('minutes.pdf', (request) => minutesReply(request, 'pdf'));
 
-export const signMinutes = handle('minutes.sign', async ({ body, params, identity }) => ({
-  json: await minutes.signMinutes(meetingDeps(), identity, params.councilId!, params.meetingId!, { contentHash: body.contentHash, now: new Date() }),
+export const signMinutes = handle('minutes.sign', async ({ body, params, caller }) => ({
+  json: await minutes.signMinutes(meetingDeps(), caller, params.councilId!, params.meetingId!, { contentHash: body.contentHash, now: new Date() }),
 }));
 
-export const addCorrection = handle('minutes.correct', async ({ body, params, identity }) => ({
-  json: await minutes.addCorrection(meetingDeps(), identity, params.councilId!, params.meetingId!, { ...body, on: body.on ?? today() }),
+export const addCorrection = handle('minutes.correct', async ({ body, params, caller }) => ({
+  json: await minutes.addCorrection(meetingDeps(), caller, params.councilId!, params.meetingId!, { ...body, on: body.on ?? today() }),
 }));
 
-export const calendar = handle('meetings.calendar', async ({ params }) => {
+export const calendar = handle('meetings.calendar', async ({ params, caller }) => {
   const deps = meetingDeps();
-  const council = await councilOrFail(deps, params.councilId!);
+  const { council } = (await authorize(deps, caller, params.councilId!, today())).people;
   const list = await deps.meetings.listMeetings(council.id, '0000-01-01', '9999-12-31');
   return { file: { contentType: 'text/calendar; charset=utf-8', body: renderCalendar({ council, meetings: list, now: new Date() }) } };
 });
 
-export const openDemand = handle('demands.open', async ({ body, params, identity }) => ({
-  json: await demands.openDemand(meetingDeps(), identity, params.councilId!, { reason: body.reason, on: body.on ?? today() }),
+export const openDemand = handle('demands.open', async ({ body, params, caller }) => ({
+  json: await demands.openDemand(meetingDeps(), caller, params.councilId!, { reason: body.reason, on: body.on ?? today() }),
 }));
 
-export const signDemand = handle('demands.sign', async ({ body, params, identity }) => ({
-  json: await demands.signDemand(meetingDeps(), identity, params.councilId!, params.demandId!, body.on ?? today()),
+export const signDemand = handle('demands.sign', async ({ body, params, caller }) => ({
+  json: await demands.signDemand(meetingDeps(), caller, params.councilId!, params.demandId!, body.on ?? today()),
 }));
 
-export const getDemand = handle('demands.get', async ({ params }) => {
-  const demand = await meetingDeps().meetings.getDemand(params.councilId!, params.demandId!);
-  if (!demand) throw new NotFoundError('demand-not-found', { kk: 'Талап табылмады', ru: 'Требование не найдено', en: 'Demand not found' });
-  return { json: demand };
+export const getDemand = handle('demands.get', async ({ params, caller }) => ({
+  json: await demands.readDemand(meetingDeps(), caller, params.councilId!, params.demandId!, today()),
+}));
+
+export const listNotices = handle('notices.list', async ({ params, caller }) => {
+  const deps = meetingDeps();
+  await authorize(deps, caller, params.councilId!, today());
+  return { json: { notices: await deps.meetings.listNotices(params.councilId!) } };
 });
-
-export const listNotices = handle('notices.list', async ({ params }) => ({
-  json: { notices: await meetingDeps().meetings.listNotices(params.councilId!) },
-}));
 
 
 /** What Lambda runs for every route of this module: the route's own export, by routeKey. */

@@ -5,7 +5,9 @@ import httpJsonBodyParser from '@middy/http-json-body-parser';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { InvalidInputError, KenesError, PayloadTooLargeError, UnsupportedMediaTypeError } from '../errors.ts';
-import { routeById, type RouteId } from '../api/routes.ts';
+import { routeById, type Route, type RouteId } from '../api/routes.ts';
+import { ID_MESSAGE, isId } from '../ids.ts';
+import type { Caller } from '../membership/access.ts';
 import { authorize, identify, type Identity } from './identity.ts';
 import { logger } from './logger.ts';
 import { parse } from './validate.ts';
@@ -18,6 +20,8 @@ export type Request<B = unknown, Q = unknown> = {
   query: Q;
   params: Record<string, string>;
   identity: Identity | undefined;
+  /** The caller and what the route allows: council routes check it with `authorize` (functions/membership/access.ts). */
+  caller: Caller;
   headers: Record<string, string | undefined>;
 };
 
@@ -46,15 +50,21 @@ export function handle(routeId: RouteId, logic: (request: Request<any, any>) => 
   if (route.body) chain.use(httpJsonBodyParser());
   return chain.handler(async function runRoute(event) {
     const identity = identify(event);
-    authorize(identity, route.access);
+    // Global routes are checked here; a council route is checked by its logic against the
+    // council's own records on the date (and must be: see below).
+    const inCouncil = route.path.includes('{councilId}');
+    authorize(identity, route.access, inCouncil);
+    const caller: Caller = { identity, access: route.access };
     const request: Request = {
       body: route.body ? parse(route.body, event.body, 'body') : undefined,
       query: route.query ? parse(route.query, event.queryStringParameters ?? {}, 'query') : (event.queryStringParameters ?? {}),
-      params: (event.pathParameters ?? {}) as Record<string, string>,
+      params: pathIds(route, event.pathParameters),
       identity,
+      caller,
       headers: event.headers,
     };
     const reply = await logic(request);
+    if (inCouncil && route.access !== 'public' && !caller.checked) throw new Error(`${route.id} answered without checking its caller against the council`);
     const status = reply.status ?? route.status ?? 200;
     logger.info('request', { route: route.id, status });
     if (reply.file) {
@@ -70,6 +80,17 @@ export function handle(routeId: RouteId, logic: (request: Request<any, any>) => 
   });
 }
 
+/**
+ * Every path parameter is an id (functions/ids.ts): checked here, before any handler builds a
+ * key from it. A malformed one is a 400 naming it, never another item and never a 500.
+ */
+function pathIds(route: Route, given: Record<string, string | undefined> | undefined): Record<string, string> {
+  const names = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+  const problems = names.filter((name) => !isId(given?.[name])).map((name) => ({ field: `path.${name}`, code: 'invalid-id', message: ID_MESSAGE }));
+  if (problems.length) throw new InvalidInputError(problems);
+  return Object.fromEntries(names.map((name) => [name, given![name]!]));
+}
+
 async function limitBodySize(request: { event: Event }): Promise<void> {
   const body = request.event.body ?? '';
   const bytes = request.event.isBase64Encoded ? Math.floor((body.length * 3) / 4) : Buffer.byteLength(body);
@@ -81,7 +102,7 @@ async function respondWithError(request: { error: unknown; response?: Result; ev
   const error = asKenesError(request.error);
   const status = error?.statusCode ?? 500;
   const body = error
-    ? { code: error.code, message: error.text, field: error.field, details: error.details, reasons: error.reasons }
+    ? { code: error.code, message: error.text, field: error.field, details: error.details, reasons: error.reasons, existing: error.existing }
     : { code: 'internal-error', message: { kk: 'Ішкі қате', ru: 'Внутренняя ошибка', en: 'Internal error' } };
   if (error) logger.info('refused', { status, code: error.code });
   else logger.error('unexpected error', { errorName: (request.error as Error)?.name, stack: (request.error as Error)?.stack });

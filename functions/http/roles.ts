@@ -1,9 +1,18 @@
 /**
- * Roles a caller can hold: Cognito groups on AWS, the `roles` of a dev token locally.
- * Names follow the glossary (REGULATION.md): the Chairperson is the Commissioner (p15.1).
+ * Who may call a route. Only the platform administrator is a global role (a Cognito group,
+ * the `roles` of a dev token locally). Every other role is held **in one council, on a date**,
+ * and comes from that council's own records (functions/membership/access.ts): its Chairperson
+ * (the Commissioner, p15.1), its Secretary in office (p9), its members in office, and the voters
+ * of its election commission (p8). Names follow the glossary (REGULATION.md).
  */
-export const ROLES = ['chair', 'secretary', 'member', 'commission', 'admin', 'participant'] as const;
+export const ROLES = ['admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Claim that carries the roles; API Gateway hands it to the handler as a string. */
+export const COUNCIL_ROLES = ['chairperson', 'secretary', 'member', 'voter'] as const;
+export type CouncilRole = (typeof COUNCIL_ROLES)[number];
+
+/** What a route allows: anyone, or any one of these roles (council roles in the path's council). */
+export type Access = 'public' | readonly (Role | CouncilRole)[];
+
+/** Claim that carries the global roles; API Gateway hands it to the handler as a string. */
 export const ROLES_CLAIM = 'cognito:groups';

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { InvalidInputError, type FieldProblem } from '../errors.ts';
 import type { Text } from '../text.ts';
+import { ID_MESSAGE, ID_PATTERN } from '../ids.ts';
 
 /**
  * Parses `input` with a zod schema; on failure throws one InvalidInputError naming every
@@ -20,7 +21,8 @@ function problem(issue: z.core.$ZodIssue, prefix?: string): FieldProblem {
   const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(root)';
   const own = (issue as { params?: { code?: string; message?: Text } }).params;
   if (own?.message && own.code) return { field: path, code: own.code, message: own.message };
-  return { field: path, code: issue.code, message: describe(issue) };
+  const isIdIssue = issue.code === 'invalid_format' && (issue as { pattern?: string }).pattern === String(ID_PATTERN);
+  return { field: path, code: isIdIssue ? 'invalid-id' : issue.code, message: describe(issue) };
 }
 
 function describe(issue: z.core.$ZodIssue): Text {
@@ -50,6 +52,7 @@ function describe(issue: z.core.$ZodIssue): Text {
       return { kk: `рұқсат етілген мәндер: ${allowed}`, ru: `допустимые значения: ${allowed}`, en: `must be one of: ${allowed}` };
     }
     case 'invalid_format':
+      if (issue.format === 'regex' && (issue as { pattern?: string }).pattern === String(ID_PATTERN)) return ID_MESSAGE;
       return issue.format === 'date'
         ? { kk: 'күн ЖЖЖЖ-АА-КК пішімінде болуы керек', ru: 'дата должна быть в формате ГГГГ-ММ-ДД', en: 'must be a date YYYY-MM-DD' }
         : { kk: `пішімі дұрыс емес (${issue.format})`, ru: `неверный формат (${issue.format})`, en: `has an invalid format (${issue.format})` };

@@ -1,7 +1,8 @@
 import { NotFoundError } from '../errors.ts';
-import type { Identity } from '../http/identity.ts';
-import { councilOrFail, decideFor, newId } from '../membership/deps.ts';
-import { actor, sittingOn, type MeetingDeps } from './deps.ts';
+import { newId } from '../ids.ts';
+import { authorize, type Caller } from '../membership/access.ts';
+import { askLaw } from '../membership/deps.ts';
+import { actorAt, sittingOn, type MeetingDeps } from './deps.ts';
 import type { Bilingual } from './minutes-doc.ts';
 import type { ExtraordinaryDemand } from './model.ts';
 
@@ -11,28 +12,42 @@ import type { ExtraordinaryDemand } from './model.ts';
  * question on its date; once it says `must-convene` the Chairperson is notified, and the demand
  * is tracked until a meeting answering it is convened.
  */
-export async function openDemand(deps: MeetingDeps, identity: Identity | undefined, councilId: string, input: { reason: Bilingual; on: string }) {
-  const council = await councilOrFail(deps, councilId);
+export async function openDemand(deps: MeetingDeps, caller: Caller, councilId: string, input: { reason: Bilingual; on: string }) {
+  const held = await authorize(deps, caller, councilId, input.on);
   await deps.law.assertInForce(input.on);
-  const { members } = await sittingOn(deps, council, input.on);
-  actor(council, members, identity);
+  actorAt(held);
   const demand: ExtraordinaryDemand = { id: newId(), councilId, reason: input.reason, signatories: [], status: 'collecting', openedOn: input.on };
   await deps.meetings.putDemand(demand);
-  return signDemand(deps, identity, councilId, demand.id, input.on);
+  return signDemand(deps, caller, councilId, demand.id, input.on);
 }
 
-export async function signDemand(deps: MeetingDeps, identity: Identity | undefined, councilId: string, demandId: string, on: string) {
-  const council = await councilOrFail(deps, councilId);
-  const demand = await deps.meetings.getDemand(councilId, demandId);
-  if (!demand) throw new NotFoundError('demand-not-found', { kk: 'Талап табылмады', ru: 'Требование не найдено', en: 'Demand not found' });
-  const sitting = await sittingOn(deps, council, on);
-  const signer = actor(council, sitting.members, identity);
+export async function signDemand(deps: MeetingDeps, caller: Caller, councilId: string, demandId: string, on: string) {
+  await authorize(deps, caller, councilId);
+  const demand = await demandOrFail(deps, councilId, demandId);
+  const held = await authorize(deps, caller, councilId, on);
+  const sitting = await sittingOn(deps, held.people, on);
+  const signer = actorAt(held);
   const signatories = await deps.meetings.addSignatory(demand, signer.id);
   const facts = { membersTotal: sitting.ids.length, membersDemanding: signatories.filter((s) => sitting.ids.includes(s)).length };
-  const decision = await decideFor(deps, councilId, { kind: 'demand', id: demandId }, 'extraordinary-meeting', on, facts);
-  const due = decision.outcome === 'must-convene' && demand.status === 'collecting';
-  const status = demand.status === 'convened' ? 'convened' : decision.outcome === 'must-convene' ? 'must-convene' : 'collecting';
-  const picked = { outcome: decision.outcome, reasons: decision.reasons, version: decision.version };
-  await deps.meetings.decideDemand(demand, picked, status, due ? { id: `demand-${demandId}`, to: 'chairperson', kind: 'extraordinary-demand', ref: demandId, on } : undefined);
+  const ruling = await askLaw(deps, councilId, { kind: 'demand', id: demandId }, 'extraordinary-meeting', on, facts);
+  const due = ruling.outcome === 'must-convene' && demand.status === 'collecting';
+  const status = demand.status === 'convened' ? 'convened' : ruling.outcome === 'must-convene' ? 'must-convene' : 'collecting';
+  const picked = { outcome: ruling.outcome, reasons: ruling.reasons, version: ruling.version };
+  const notice = due ? ({ id: `demand-${demandId}`, to: 'chairperson', kind: 'extraordinary-demand', ref: demandId, on } as const) : undefined;
+  await deps.meetings.decideDemand(demand, picked, status, notice, { decisions: [ruling.record] });
   return { ...demand, signatories, status, decision: picked };
+}
+
+/** GET a demand: the council's people, on the day it was opened or today. */
+export async function readDemand(deps: MeetingDeps, caller: Caller, councilId: string, demandId: string, today: string) {
+  await authorize(deps, caller, councilId);
+  const demand = await demandOrFail(deps, councilId, demandId);
+  await authorize(deps, caller, councilId, [demand.openedOn, today]);
+  return demand;
+}
+
+async function demandOrFail(deps: MeetingDeps, councilId: string, demandId: string): Promise<ExtraordinaryDemand> {
+  const demand = await deps.meetings.getDemand(councilId, demandId);
+  if (!demand) throw new NotFoundError('demand-not-found', { kk: 'Талап табылмады', ru: 'Требование не найдено', en: 'Demand not found' });
+  return demand;
 }

@@ -1,8 +1,7 @@
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.ts';
-import type { Identity } from '../http/identity.ts';
+import { authorize, inOffice, type Caller, type Held } from '../membership/access.ts';
 import type { MembershipDeps } from '../membership/deps.ts';
-import type { Council, Member } from '../membership/model.ts';
-import { termOn } from '../membership/changes.ts';
+import type { CouncilPeople, Member } from '../membership/model.ts';
 import type { Meeting } from './model.ts';
 import { CHAIRPERSON } from './model.ts';
 import type { MeetingStore } from './store.ts';
@@ -14,14 +13,17 @@ export type ComplaintsSource = {
 
 export type MeetingDeps = MembershipDeps & { meetings: MeetingStore; complaints: ComplaintsSource };
 
-export async function meetingOrFail(deps: MeetingDeps, councilId: string, meetingId: string): Promise<Meeting> {
+/**
+ * The meeting, for a caller of its council: checked first against the council with no date
+ * (an outsider learns nothing of its meetings), then on the meeting's date (`dates` adds more,
+ * e.g. today for a reader). Returns the meeting and who the caller is at it.
+ */
+export async function meetingFor(deps: MeetingDeps, caller: Caller, councilId: string, meetingId: string, dates: string[] = []) {
+  await authorize(deps, caller, councilId);
   const meeting = await deps.meetings.getMeeting(councilId, meetingId);
   if (!meeting) throw new NotFoundError('meeting-not-found', { kk: 'Отырыс табылмады', ru: 'Заседание не найдено', en: 'Meeting not found' });
-  return meeting;
-}
-
-export function refuseIfSigned(meeting: Meeting): void {
-  if (meeting.signedAt) throw minutesSigned();
+  const held = await authorize(deps, caller, councilId, [meeting.date, ...dates]);
+  return { meeting, held };
 }
 
 export function minutesSigned(): ConflictError {
@@ -32,29 +34,40 @@ export function minutesSigned(): ConflictError {
   });
 }
 
+export function meetingChanged(): ConflictError {
+  return new ConflictError('meeting-changed', {
+    kk: 'Отырыстың күйі осы уақытта өзгерді (аяқталды немесе қол қойылды): жаңартып, қайталаңыз',
+    ru: 'Состояние заседания за это время изменилось (завершено или подписано): обновите и повторите',
+    en: 'The meeting changed meanwhile (it ended or was signed): reload and try again',
+  });
+}
+
+export function meetingEnded(): ConflictError {
+  return new ConflictError('meeting-held', { kk: 'Отырыс аяқталған', ru: 'Заседание уже завершено', en: 'The meeting has already ended' });
+}
+
+/** Refuses a write on minutes already sealed (the store's guard refuses it again, atomically). */
+export function refuseIfSealed(meeting: Meeting): void {
+  if (meeting.sealedAt) throw minutesSigned();
+}
+
 /** Who sits on a date: the members in office, and the Chairperson as `chairperson` when counted. */
 export type Sitting = { members: Member[]; chairpersonCounts: boolean; ids: string[] };
 
 /** The members in office on the meeting's date, and the Chairperson as `chairperson`. */
-export async function sittingOn(deps: MeetingDeps, council: Council, date: string): Promise<Sitting> {
-  const members = (await deps.store.listMembers(council.id)).filter((m) => termOn(m, date));
+export async function sittingOn(deps: MeetingDeps, people: CouncilPeople, date: string): Promise<Sitting> {
+  const members = people.members.filter((m) => inOffice(m, date));
   const chairpersonCounts = await deps.law.parameter<boolean>('members.chairpersonCounts', date);
   return { members, chairpersonCounts, ids: [...(chairpersonCounts ? [CHAIRPERSON] : []), ...members.map((m) => m.id)] };
 }
 
-/**
- * Resolves who the caller is at this meeting: the Chairperson, or a member in office on its date.
- * `allowSecretary`: the Secretary may act for another attendee (recording attendance and votes).
- */
-export function actor(council: Council, members: Member[], identity: Identity | undefined): { id: string; isChairperson: boolean; isSecretary: boolean } {
-  if (identity?.sub === council.chairpersonSub && identity.roles.includes('chair')) return { id: CHAIRPERSON, isChairperson: true, isSecretary: false };
-  const member = members.find((m) => m.sub && m.sub === identity?.sub);
-  if (!member) {
-    throw new ForbiddenError('not-a-member', {
-      kk: 'Мұны тек осы күні өкілеттігі бар Кеңес мүшесі немесе Төраға жасай алады',
-      ru: 'Это может сделать только член Совета с полномочиями на эту дату или Председатель',
-      en: 'Only a member in office on that date, or the Chairperson, can do this',
-    });
-  }
-  return { id: member.id, isChairperson: false, isSecretary: member.id === council.secretaryMemberId };
+/** Who the caller is at a meeting: the Chairperson (`chairperson`), or their member id on its date. */
+export function actorAt(held: Held): { id: string; isChairperson: boolean; isSecretary: boolean } {
+  if (held.isChairperson) return { id: CHAIRPERSON, isChairperson: true, isSecretary: false };
+  if (held.member) return { id: held.member.id, isChairperson: false, isSecretary: held.isSecretary };
+  throw new ForbiddenError('not-a-member', {
+    kk: 'Мұны тек осы күні өкілеттігі бар Кеңес мүшесі немесе Төраға жасай алады',
+    ru: 'Это может сделать только член Совета с полномочиями на эту дату или Председатель',
+    en: 'Only a member in office on that date, or the Chairperson, can do this',
+  });
 }

@@ -1,7 +1,8 @@
+import { auditEntry } from '../audit.ts';
 import { ConflictError, ForbiddenError, InvalidInputError } from '../errors.ts';
-import type { Identity } from '../http/identity.ts';
-import { councilOrFail, newId } from '../membership/deps.ts';
-import { actor, meetingOrFail, refuseIfSigned, sittingOn, type MeetingDeps, type Sitting } from './deps.ts';
+import { newId } from '../ids.ts';
+import { authorize, type Caller } from '../membership/access.ts';
+import { actorAt, meetingEnded, meetingFor, refuseIfSealed, sittingOn, type MeetingDeps, type Sitting } from './deps.ts';
 import type { Acting, AgendaItem, Meeting } from './model.ts';
 import { CHAIRPERSON } from './model.ts';
 import type { Bilingual } from './minutes-doc.ts';
@@ -25,13 +26,13 @@ export type ConveneInput = {
  * instruction (recorded). An extraordinary meeting may answer a demand of a third of the
  * members (p21), which then stops tracking.
  */
-export async function convene(deps: MeetingDeps, identity: Identity | undefined, councilId: string, input: ConveneInput): Promise<Meeting> {
-  const council = await councilOrFail(deps, councilId);
+export async function convene(deps: MeetingDeps, caller: Caller, councilId: string, input: ConveneInput): Promise<Meeting> {
+  const held = await authorize(deps, caller, councilId, input.date);
   await deps.law.assertInForce(input.date);
-  const { members } = await sittingOn(deps, council, input.date);
-  const caller = actor(council, members, identity);
-  if (!caller.isChairperson && !input.instruction) throw instructionRequired('instruction');
-  const convenedBy: Acting = caller.isChairperson ? { capacity: 'chairperson' } : { capacity: 'member-on-instruction', memberId: caller.id, instruction: input.instruction! };
+  const { members } = await sittingOn(deps, held.people, input.date);
+  const actor = actorAt(held);
+  if (!actor.isChairperson && !input.instruction) throw instructionRequired('instruction');
+  const convenedBy: Acting = actor.isChairperson ? { capacity: 'chairperson' } : { capacity: 'member-on-instruction', memberId: actor.id, instruction: input.instruction! };
   let presiding: Acting = { capacity: 'chairperson' };
   if (input.presidingMemberId) {
     if (!members.some((m) => m.id === input.presidingMemberId)) {
@@ -57,38 +58,41 @@ export async function convene(deps: MeetingDeps, identity: Identity | undefined,
     region: input.region,
     convenedBy,
     presiding,
-    agenda: input.agenda.map((item) => ({ id: newId(), title: item.title, submittedBy: caller.id })),
+    agenda: input.agenda.map((item) => ({ id: newId(), title: item.title, submittedBy: actor.id })),
     invited: input.invited,
     hearings: input.hearings,
     demandId: input.demandId,
     status: 'convened',
+    revision: 0,
+    openMotions: 0,
+    signatures: [],
+    voidedSignatures: [],
   };
-  await deps.meetings.putMeeting(meeting, demand ? { ...demand, status: 'convened', meetingId: meeting.id } : undefined);
+  const audit = auditEntry(councilId, caller.identity!.sub, 'meeting-convened', { kind: 'meeting', id: meeting.id }, { on: input.date, point: input.kind === 'extraordinary' ? 'p21' : 'p20' });
+  await deps.meetings.putMeeting(meeting, demand ? { ...demand, status: 'convened', meetingId: meeting.id } : undefined, { audit });
   return meeting;
 }
 
 /** p17.3: a member puts an item on the agenda. */
-export async function addAgendaItem(deps: MeetingDeps, identity: Identity | undefined, councilId: string, meetingId: string, title: Bilingual): Promise<AgendaItem> {
-  const council = await councilOrFail(deps, councilId);
-  const meeting = await meetingOrFail(deps, councilId, meetingId);
-  refuseIfSigned(meeting);
-  const { members } = await sittingOn(deps, council, meeting.date);
-  const item: AgendaItem = { id: newId(), title, submittedBy: actor(council, members, identity).id };
+export async function addAgendaItem(deps: MeetingDeps, caller: Caller, councilId: string, meetingId: string, title: Bilingual): Promise<AgendaItem> {
+  const { meeting, held } = await meetingFor(deps, caller, councilId, meetingId);
+  refuseIfSealed(meeting);
+  if (meeting.status !== 'convened') throw meetingEnded();
+  const item: AgendaItem = { id: newId(), title, submittedBy: actorAt(held).id };
   await deps.meetings.addAgendaItem(meeting, item);
   return item;
 }
 
 /** Records who is present: the attendee, the Secretary (who draws up the minutes, p16) or the Chairperson. */
-export async function setAttendance(deps: MeetingDeps, identity: Identity | undefined, councilId: string, meetingId: string, attendeeId: string, present: boolean) {
-  const council = await councilOrFail(deps, councilId);
-  const meeting = await meetingOrFail(deps, councilId, meetingId);
-  refuseIfSigned(meeting);
-  const sitting = await sittingOn(deps, council, meeting.date);
+export async function setAttendance(deps: MeetingDeps, caller: Caller, councilId: string, meetingId: string, attendeeId: string, present: boolean) {
+  const { meeting, held } = await meetingFor(deps, caller, councilId, meetingId);
+  refuseIfSealed(meeting);
+  const sitting = await sittingOn(deps, held.people, meeting.date);
   if (!sitting.ids.includes(attendeeId) && attendeeId !== CHAIRPERSON) {
     throw new InvalidInputError([{ field: 'attendeeId', code: 'not-sitting', message: { kk: 'отырыс күні Кеңес мүшесі емес', ru: 'не член Совета на дату заседания', en: 'is not a member of the Council on the meeting date' } }]);
   }
-  const caller = actor(council, sitting.members, identity);
-  if (caller.id !== attendeeId && !caller.isChairperson && !caller.isSecretary) throw new ForbiddenError();
+  const actor = actorAt(held);
+  if (actor.id !== attendeeId && !actor.isChairperson && !actor.isSecretary) throw new ForbiddenError();
   await deps.meetings.setAttendance(meeting, attendeeId, present);
   return { meetingId, attendeeId, present, quorum: await quorumOf(deps, meeting, [], sitting) };
 }
@@ -98,9 +102,7 @@ export async function setAttendance(deps: MeetingDeps, identity: Identity | unde
  * (with the Chairperson when `members.chairpersonCounts`), and those present.
  * `excluded`: members recused from the item at hand, who do not take part in it (README).
  */
-export async function quorumOf(deps: MeetingDeps, meeting: Meeting, excluded: string[] = [], known?: Sitting) {
-  // Callers that already know who sits on the meeting's date pass it: no second read.
-  const sitting = known ?? (await sittingOn(deps, await councilOrFail(deps, meeting.councilId), meeting.date));
+export async function quorumOf(deps: MeetingDeps, meeting: Meeting, excluded: string[], sitting: Sitting) {
   const attendance = await deps.meetings.listAttendance(meeting.councilId, meeting.id);
   const present = attendance.filter((a) => a.present && sitting.ids.includes(a.attendeeId) && !excluded.includes(a.attendeeId)).map((a) => a.attendeeId);
   const facts = { membersTotal: sitting.ids.length, membersPresent: present.length };
@@ -109,18 +111,43 @@ export async function quorumOf(deps: MeetingDeps, meeting: Meeting, excluded: st
 }
 
 /** Ends the meeting: every motion must be closed first. */
-export async function closeMeeting(deps: MeetingDeps, identity: Identity | undefined, councilId: string, meetingId: string) {
-  const council = await councilOrFail(deps, councilId);
-  const meeting = await meetingOrFail(deps, councilId, meetingId);
-  const { members } = await sittingOn(deps, council, meeting.date);
-  const caller = actor(council, members, identity);
-  if (!isPresiding(meeting, caller.id)) throw notPresiding();
-  const open = (await deps.meetings.listMotions(councilId, meetingId)).filter((m) => m.status === 'open');
-  if (open.length) {
+export async function closeMeeting(deps: MeetingDeps, caller: Caller, councilId: string, meetingId: string) {
+  const { meeting, held } = await meetingFor(deps, caller, councilId, meetingId);
+  if (!isPresiding(meeting, actorAt(held).id)) throw notPresiding();
+  if (meeting.status !== 'convened') throw meetingEnded();
+  if (meeting.openMotions > 0) {
     throw new ConflictError('motions-open', { kk: 'Барлық ұсыныстар бойынша дауыс беру аяқталмаған', ru: 'Голосование по всем вопросам не завершено', en: 'Some motions are still open' });
   }
-  await deps.meetings.markHeld(meeting);
+  await deps.meetings.markHeld(meeting, { audit: auditEntry(councilId, caller.identity!.sub, 'meeting-held', { kind: 'meeting', id: meeting.id }, { on: meeting.date, point: 'p24' }) });
   return { ...meeting, status: 'held' as const };
+}
+
+/**
+ * p12 as kenes records it today: a member's recusal from one agenda item of one meeting (the
+ * member or the Chairperson records it). It feeds the minutes, so it passes the seal guard.
+ */
+export async function recordRecusal(deps: MeetingDeps, caller: Caller, councilId: string, memberId: string, input: { meetingId: string; itemId: string; reason: string; on: string }) {
+  const { meeting, held } = await meetingFor(deps, caller, councilId, input.meetingId);
+  refuseIfSealed(meeting);
+  const actor = actorAt(held);
+  if (actor.id !== memberId && !actor.isChairperson) throw new ForbiddenError();
+  if (!held.people.members.some((m) => m.id === memberId)) {
+    throw new InvalidInputError([{ field: 'path.memberId', code: 'not-a-member', message: { kk: 'бұл кеңестің мүшесі емес', ru: 'не член этого совета', en: 'is not a member of this council' } }]);
+  }
+  if (!meeting.agenda.some((i) => i.id === input.itemId)) {
+    throw new InvalidInputError([{ field: 'body.itemId', code: 'not-on-agenda', message: { kk: 'күн тәртібінде жоқ', ru: 'нет в повестке дня', en: 'is not on the agenda' } }]);
+  }
+  const recusal = { memberId, itemId: input.itemId, reason: input.reason, on: input.on };
+  await deps.meetings.putRecusal(meeting, recusal);
+  return { councilId, id: `${meeting.id}-${input.itemId}`, meetingId: meeting.id, ...recusal, point: 'p12' };
+}
+
+/** GET a meeting: its council's people on its date or today; with its quorum (p22) and motions. */
+export async function readMeeting(deps: MeetingDeps, caller: Caller, councilId: string, meetingId: string, today: string) {
+  const { meeting, held } = await meetingFor(deps, caller, councilId, meetingId, [today]);
+  const sitting = await sittingOn(deps, held.people, meeting.date);
+  const [quorum, motions] = await Promise.all([quorumOf(deps, meeting, [], sitting), deps.meetings.listMotions(councilId, meetingId)]);
+  return { ...meeting, quorum, motions };
 }
 
 export function isPresiding(meeting: Meeting, actorId: string): boolean {

@@ -9,7 +9,7 @@ import type { Text } from '../text.ts';
 export type WorkingLanguage = 'kk' | 'ru';
 export type Bilingual = { kk: string; ru: string };
 
-export type MinutesDoc = {
+export type MinutesBody = {
   council: { id: string; name: Text };
   meeting: {
     id: string;
@@ -47,8 +47,22 @@ export type MinutesDoc = {
   }[];
   /** p14.7: complaints and reports of torture received since the previous meeting. */
   complaints: { id: string; receivedOn: string; summary: Bilingual }[];
-  /** p28: signed by the Chairperson and the Secretary. */
-  signatures: { role: 'chairperson' | 'secretary'; name: string; signedAt: string; contentHash: string }[];
-  /** SHA-256 of the canonical JSON of everything above except the signatures. */
+};
+
+export type SignatureLine = { role: 'chairperson' | 'secretary'; name: string; signedAt: string; contentHash: string };
+
+/** The minutes with their signatures: the body is what is signed; the rest is about the signing. */
+export type MinutesDoc = MinutesBody & {
+  /** p28: signed by the Chairperson and the Secretary, on this very content. */
+  signatures: SignatureLine[];
+  /** Signatures given on an earlier content, voided by a later change (when it was recorded): shown, and asked for again. */
+  voidedSignatures: (SignatureLine & { voidedAt?: string })[];
+  /** Whose signature is still needed. */
+  awaiting: ('chairperson' | 'secretary')[];
+  /** Both signed the same content: this is the stored signed text and it never changes. */
+  sealed: boolean;
+  /** Corrections of sealed minutes, each referencing the signed content. */
+  corrections: { id: string; text: Bilingual; reason: string; on: string; contentHash: string }[];
+  /** SHA-256 of the canonical JSON of the body (everything but the signing). */
   contentHash: string;
 };

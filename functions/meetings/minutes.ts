@@ -1,38 +1,71 @@
 import { createHash } from 'node:crypto';
+import { auditEntry } from '../audit.ts';
 import { ConflictError, ForbiddenError } from '../errors.ts';
-import type { Identity } from '../http/identity.ts';
-import { councilOrFail, newId } from '../membership/deps.ts';
+import { newId } from '../ids.ts';
+import { secretaryOn, type Caller, type Held } from '../membership/access.ts';
 import type { Council, Member } from '../membership/model.ts';
-import { meetingOrFail, sittingOn, type MeetingDeps } from './deps.ts';
+import { meetingFor, sittingOn, type MeetingDeps } from './deps.ts';
 import { quorumOf } from './meetings.ts';
-import type { MinutesDoc } from './minutes-doc.ts';
-import type { Acting } from './model.ts';
+import type { MinutesBody, MinutesDoc } from './minutes-doc.ts';
+import type { Acting, Meeting, Signature } from './model.ts';
 import { CHAIRPERSON } from './model.ts';
 
+const SIGNATORIES = ['chairperson', 'secretary'] as const;
+
 /**
- * Draws up the minutes (p28) from what was recorded: the agenda, those present, every vote's
- * result with the rule's explanation, the recommendations and proposals adopted, dissenting
- * opinions (p17.5), and the complaints received since the previous meeting (p14.7).
+ * The minutes (p28) for a reader of the council (on the meeting's date or today). Sealed
+ * minutes are the exact content both signed, as stored then: nothing recorded later (a name, an
+ * appointment, a backdated termination) can alter them. Until then they are drawn up afresh.
  */
-export async function minutesOf(deps: MeetingDeps, councilId: string, meetingId: string): Promise<MinutesDoc> {
-  const council = await councilOrFail(deps, councilId);
-  const meeting = await meetingOrFail(deps, councilId, meetingId);
-  const sitting = await sittingOn(deps, council, meeting.date);
+export async function readMinutes(deps: MeetingDeps, caller: Caller, councilId: string, meetingId: string, today: string): Promise<MinutesDoc> {
+  const { meeting, held } = await meetingFor(deps, caller, councilId, meetingId, [today]);
+  const signed = meeting.sealedHash ? await deps.meetings.signedContent(councilId, meetingId, meeting.sealedHash) : undefined;
+  const body = signed ?? (await drawUp(deps, held, meeting));
+  return withSigning(deps, meeting, body);
+}
+
+async function withSigning(deps: MeetingDeps, meeting: Meeting, body: MinutesBody): Promise<MinutesDoc> {
+  const contentHash = hashOf(body);
+  const corrections = meeting.sealedAt ? await deps.meetings.listCorrections(meeting.councilId, meeting.id) : [];
+  const line = ({ role, name, signedAt, contentHash: hash }: Signature) => ({ role, name, signedAt, contentHash: hash });
+  // A signature on other content than this (a change elsewhere since) no longer counts.
+  const signatures = meeting.signatures.filter((s) => s.contentHash === contentHash).map(line);
+  const stale = meeting.signatures.filter((s) => s.contentHash !== contentHash).map(line);
+  return {
+    ...body,
+    signatures,
+    voidedSignatures: [...meeting.voidedSignatures.map((s) => ({ ...line(s), voidedAt: s.voidedAt })), ...stale],
+    awaiting: SIGNATORIES.filter((role) => !signatures.some((s) => s.role === role)),
+    sealed: Boolean(meeting.sealedAt),
+    corrections: corrections.map(({ id, text, reason, on, contentHash: hash }) => ({ id, text, reason, on, contentHash: hash })),
+    contentHash,
+  };
+}
+
+/**
+ * Draws up the minutes (p28) from what was recorded, as of the meeting's date: the agenda, those
+ * present, every vote's result with the rule's explanation, the recommendations and proposals
+ * adopted, dissenting opinions (p17.5), and the complaints received since the previous meeting
+ * (p14.7). The Secretary is the one in office on the meeting's date (p9).
+ */
+async function drawUp(deps: MeetingDeps, held: Held, meeting: Meeting): Promise<MinutesBody> {
+  const { council } = held.people;
+  const sitting = await sittingOn(deps, held.people, meeting.date);
   const { members } = sitting;
-  const name = nameOf(council, members);
+  const secretary = secretaryOn(held.people, meeting.date);
+  const name = nameOf(council, held.people.members);
   const quorum = await quorumOf(deps, meeting, [], sitting);
-  const [motions, recusals, dissents, signatures, previous] = await Promise.all([
-    deps.meetings.listMotions(councilId, meetingId),
-    deps.meetings.listRecusals(councilId, meetingId),
-    deps.meetings.listDissents(councilId, meetingId),
-    deps.meetings.listSignatures(councilId, meetingId),
-    deps.meetings.listMeetings(councilId, '0000-01-01', meeting.date),
+  const [motions, recusals, dissents, previous] = await Promise.all([
+    deps.meetings.listMotions(council.id, meeting.id),
+    deps.meetings.listRecusals(council.id, meeting.id),
+    deps.meetings.listDissents(council.id, meeting.id),
+    deps.meetings.listMeetings(council.id, '0000-01-01', meeting.date),
   ]);
   const earlier = previous.filter((m) => m.id !== meeting.id && m.date < meeting.date).map((m) => m.date).sort().at(-1);
-  const complaints = await deps.complaints.receivedBetween(councilId, earlier, meeting.date);
-  const votesOf = await Promise.all(motions.map((m) => deps.meetings.listVotes(councilId, meetingId, m.id)));
+  const complaints = await deps.complaints.receivedBetween(council.id, earlier, meeting.date);
+  const votesOf = await Promise.all(motions.map((m) => deps.meetings.listVotes(council.id, meeting.id, m.id)));
 
-  const body: Omit<MinutesDoc, 'signatures' | 'contentHash'> = {
+  return {
     council: { id: council.id, name: council.name },
     meeting: {
       id: meeting.id,
@@ -44,7 +77,7 @@ export async function minutesOf(deps: MeetingDeps, councilId: string, meetingId:
       presiding: acting(meeting.presiding, name),
     },
     agenda: meeting.agenda.map((i) => ({ id: i.id, title: i.title, submittedBy: i.submittedBy ? name(i.submittedBy) : undefined })),
-    present: quorum.present.map((id) => ({ name: name(id), capacity: id === CHAIRPERSON ? 'chairperson' : id === council.secretaryMemberId ? 'secretary' : 'member' })),
+    present: quorum.present.map((id) => ({ name: name(id), capacity: id === CHAIRPERSON ? 'chairperson' : id === secretary?.id ? 'secretary' : 'member' })),
     absent: [CHAIRPERSON, ...members.map((m) => m.id)].filter((id) => !quorum.present.includes(id)).map((id) => ({ name: name(id) })),
     invited: meeting.invited,
     hearings: meeting.hearings,
@@ -57,7 +90,7 @@ export async function minutesOf(deps: MeetingDeps, councilId: string, meetingId:
         kind: m.kind,
         category: m.category,
         title: m.title,
-        status: m.status,
+        status: m.status === 'closed' ? 'closed' : 'open',
         votes: {
           for: m.result ? Number(m.result.facts.votesFor) : votes.filter((v) => v.choice === 'for').length,
           against: m.result ? Number(m.result.facts.votesAgainst) : votes.filter((v) => v.choice === 'against').length,
@@ -70,64 +103,68 @@ export async function minutesOf(deps: MeetingDeps, councilId: string, meetingId:
     }),
     complaints,
   };
-  return {
-    ...body,
-    signatures: signatures.map(({ role, name: signer, signedAt, contentHash }) => ({ role, name: signer, signedAt, contentHash })),
-    contentHash: hashOf(body),
-  };
 }
 
 /**
- * p28: the Chairperson and the Secretary sign. Each signature records the signer, the time and
- * the hash of the exact content signed; with both, the meeting is sealed. A signer who read a
- * different content (`contentHash`) is refused, and so is a second signature on changed content.
+ * p28: the Chairperson and the Secretary in office on the meeting's date sign, each over the
+ * hash of the exact content they read. The first signature stores that content; when the second
+ * signs the same content the minutes are sealed. If the content changed in between (a dissent, a
+ * correction of attendance, a change elsewhere that the minutes show), the earlier signature is
+ * voided, visibly, and asked for again: never a dead end. A signer who read an older content
+ * (`contentHash`) is asked to read again.
  */
-export async function signMinutes(deps: MeetingDeps, identity: Identity | undefined, councilId: string, meetingId: string, input: { contentHash?: string; now: Date }) {
-  const council = await councilOrFail(deps, councilId);
-  const meeting = await meetingOrFail(deps, councilId, meetingId);
+export async function signMinutes(deps: MeetingDeps, caller: Caller, councilId: string, meetingId: string, input: { contentHash?: string; now: Date }) {
+  const { meeting, held } = await meetingFor(deps, caller, councilId, meetingId);
+  if (meeting.sealedAt) throw alreadySealed();
   if (meeting.status !== 'held') {
     throw new ConflictError('meeting-not-held', { kk: 'Отырыс әлі аяқталмаған', ru: 'Заседание ещё не завершено', en: 'The meeting has not ended yet' });
   }
-  const members = await deps.store.listMembers(councilId);
-  const secretary = members.find((m) => m.id === council.secretaryMemberId);
-  const role = identity?.sub === council.chairpersonSub && identity.roles.includes('chair') ? 'chairperson' : secretary?.sub && identity?.sub === secretary.sub ? 'secretary' : undefined;
+  const { council } = held.people;
+  const secretary = secretaryOn(held.people, meeting.date);
+  const sub = caller.identity?.sub;
+  const role = held.isChairperson ? 'chairperson' : secretary?.sub && sub === secretary.sub ? 'secretary' : undefined;
   if (!role) {
     throw new ForbiddenError('not-a-signatory', {
-      kk: 'Хаттамаға Төраға мен хатшы ғана қол қояды (28-тармақ)',
-      ru: 'Протокол подписывают только Председатель и секретарь (п. 28)',
-      en: 'Only the Chairperson and the Secretary sign the minutes (p28)',
+      kk: 'Хаттамаға Төраға мен отырыс күнгі хатшы ғана қол қояды (28-тармақ)',
+      ru: 'Протокол подписывают только Председатель и секретарь на дату заседания (п. 28)',
+      en: 'Only the Chairperson and the Secretary in office on the meeting date sign the minutes (p28)',
     });
   }
-  const minutes = await minutesOf(deps, councilId, meetingId);
-  const changed = (input.contentHash && input.contentHash !== minutes.contentHash) || minutes.signatures.some((s) => s.contentHash !== minutes.contentHash);
-  if (changed) {
-    throw new ConflictError('minutes-changed', {
-      kk: 'Хаттаманың мазмұны сіз оқығаннан кейін өзгерді: қайта оқып, қол қойыңыз',
-      ru: 'Содержание протокола изменилось после прочтения: перечитайте и подпишите',
-      en: 'The minutes changed since they were read: read them again and sign',
-    });
+  const body = await drawUp(deps, held, meeting);
+  const contentHash = hashOf(body);
+  if (input.contentHash && input.contentHash !== contentHash) throw readAgain();
+  const valid = meeting.signatures.filter((s) => s.contentHash === contentHash);
+  if (valid.some((s) => s.role === role)) {
+    throw new ConflictError('already-signed', { kk: 'Сіз бұл хаттамаға қол қойдыңыз', ru: 'Вы уже подписали этот протокол', en: 'You have already signed these minutes' });
   }
-  const signature = {
+  const signature: Signature = {
     role,
-    sub: identity!.sub,
-    name: role === 'chairperson' ? (council.chairpersonName ?? 'Chairperson') : secretary!.name,
+    sub: sub!,
+    name: role === 'chairperson' ? (council.chairpersonName ?? 'Төраға / Председатель') : secretary!.name,
     signedAt: input.now.toISOString(),
-    contentHash: minutes.contentHash,
-  } as const;
-  const final = minutes.signatures.length === 1 && minutes.signatures[0]!.role !== role;
-  await deps.meetings.putSignature(meeting, signature, final);
-  return { ...signature, sealed: final, point: 'p28' };
+    contentHash,
+  };
+  // Signatures on another content are voided by this one; with the other role's on this content, it seals.
+  const replace = valid.length !== meeting.signatures.length;
+  const seal = valid.length === 1;
+  const by = sub!;
+  const audit = auditEntry(councilId, by, seal ? 'minutes-sealed' : replace ? 'signature-voided' : 'minutes-signed', { kind: 'meeting', id: meeting.id }, { on: meeting.date, point: 'p28', details: { role, contentHash } });
+  await deps.meetings.putSignature(meeting, { signature, content: body, replace, seal, voidedAt: input.now.toISOString() }, { audit });
+  return { role, sub: signature.sub, name: signature.name, signedAt: signature.signedAt, contentHash, sealed: seal, point: 'p28' as const };
 }
 
-/** After signing, a change is a correction document that references the signed content. */
-export async function addCorrection(deps: MeetingDeps, identity: Identity | undefined, councilId: string, meetingId: string, input: { text: { kk: string; ru: string }; reason: string; on: string }) {
-  const meeting = await meetingOrFail(deps, councilId, meetingId);
-  if (!meeting.signedAt) {
+/**
+ * After the seal, a change is a correction document that references the signed content; only
+ * the council's Chairperson or Secretary adds one (the route allows no one else).
+ */
+export async function addCorrection(deps: MeetingDeps, caller: Caller, councilId: string, meetingId: string, input: { text: { kk: string; ru: string }; reason: string; on: string }) {
+  const { meeting } = await meetingFor(deps, caller, councilId, meetingId, [input.on]);
+  if (!meeting.sealedAt || !meeting.sealedHash) {
     throw new ConflictError('minutes-not-signed', { kk: 'Хаттамаға әлі қол қойылмаған: оны тікелей түзетуге болады', ru: 'Протокол ещё не подписан: его можно исправить напрямую', en: 'The minutes are not signed yet: correct them directly' });
   }
-  const signatures = await deps.meetings.listSignatures(councilId, meetingId);
-  const correction = { id: newId(), contentHash: signatures[0]!.contentHash, ...input, by: identity!.sub };
-  await deps.meetings.putCorrection(meeting, correction);
+  const correction = { id: newId(), contentHash: meeting.sealedHash, ...input, by: caller.identity!.sub };
+  const audit = auditEntry(councilId, correction.by, 'minutes-corrected', { kind: 'meeting', id: meeting.id }, { on: input.on, point: 'p28', details: { correctionId: correction.id } });
+  await deps.meetings.putCorrection(meeting, correction, { audit });
   return correction;
 }
 
@@ -135,8 +172,24 @@ function nameOf(council: Council, members: Member[]) {
   return (id: string) => (id === CHAIRPERSON ? (council.chairpersonName ?? 'Төраға / Председатель') : (members.find((m) => m.id === id)?.name ?? id));
 }
 
-function acting(who: Acting, name: (id: string) => string): MinutesDoc['meeting']['presiding'] {
+function acting(who: Acting, name: (id: string) => string): MinutesBody['meeting']['presiding'] {
   return who.capacity === 'chairperson' ? { name: name(CHAIRPERSON), capacity: 'chairperson' } : { name: name(who.memberId), capacity: 'member-on-instruction' };
+}
+
+function readAgain(): ConflictError {
+  return new ConflictError('minutes-changed', {
+    kk: 'Хаттаманың мазмұны сіз оқығаннан кейін өзгерді: қайта оқып, қол қойыңыз',
+    ru: 'Содержание протокола изменилось после прочтения: перечитайте и подпишите',
+    en: 'The minutes changed since they were read: read them again and sign',
+  });
+}
+
+function alreadySealed(): ConflictError {
+  return new ConflictError('minutes-signed', {
+    kk: 'Хаттамаға екі қол да қойылған (28-тармақ)',
+    ru: 'Протокол уже подписан обеими сторонами (п. 28)',
+    en: 'The minutes already carry both signatures (p28)',
+  });
 }
 
 /** SHA-256 of canonical JSON (keys sorted): the same content always gives the same hash. */

@@ -26,8 +26,21 @@ export type Meeting = {
   /** The extraordinary demand this meeting answers (p21). */
   demandId?: string;
   status: 'convened' | 'held';
-  /** Set once both the Chairperson and the Secretary signed (p28): nothing changes after. */
-  signedAt?: string;
+  /**
+   * Counts every change to what the minutes record once the meeting is held: a signature is
+   * given on one revision, and any later change voids it (visibly) instead of freezing the minutes.
+   */
+  revision: number;
+  /** Motions not yet closed: the meeting can end only at 0. */
+  openMotions: number;
+  /** Signatures on the current content (p28): at most one per role. */
+  signatures: Signature[];
+  /** Signatures a later change voided: kept, shown, and asked for again. */
+  voidedSignatures: (Signature & { voidedAt: string })[];
+  /** Set once both the Chairperson and the Secretary signed the same content (p28): nothing changes after. */
+  sealedAt?: string;
+  /** The hash of the sealed content: the exact signed minutes are stored under it. */
+  sealedHash?: string;
 };
 
 export type MotionKind = 'ordinary' | 'termination' | 'suspension' | 'dissolution';
@@ -42,7 +55,8 @@ export type Motion = {
   title: Bilingual;
   /** Termination or suspension: whose powers (p25). */
   subjectMemberId?: string;
-  status: 'open' | 'closed';
+  /** `closing`: no vote is accepted any more and the count is being written. */
+  status: 'open' | 'closing' | 'closed';
   result?: Pick<Evaluation, 'outcome' | 'reasons' | 'version'> & {
     decisionId: string;
     facts: Record<string, unknown>;
@@ -55,6 +69,7 @@ export type VoteChoice = 'for' | 'against' | 'abstain';
 
 export type Dissent = { memberId: string; text: string; language: 'kk' | 'ru' | 'en'; writtenOn: string };
 
+/** A signature of the minutes (p28); `signedAt` is the real time it was given. */
 export type Signature = { role: 'chairperson' | 'secretary'; sub: string; name: string; signedAt: string; contentHash: string };
 
 export type ExtraordinaryDemand = {

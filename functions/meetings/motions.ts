@@ -1,7 +1,9 @@
+import { auditEntry } from '../audit.ts';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../errors.ts';
-import type { Identity } from '../http/identity.ts';
-import { councilOrFail, decideFor, newId } from '../membership/deps.ts';
-import { actor, meetingOrFail, refuseIfSigned, sittingOn, type MeetingDeps } from './deps.ts';
+import { derivedId, newId } from '../ids.ts';
+import type { Caller } from '../membership/access.ts';
+import { askLaw } from '../membership/deps.ts';
+import { actorAt, meetingEnded, meetingFor, refuseIfSealed, sittingOn, type MeetingDeps } from './deps.ts';
 import { isPresiding, notPresiding, quorumOf } from './meetings.ts';
 import type { Bilingual } from './minutes-doc.ts';
 import type { Meeting, Motion, MotionKind, VoteChoice } from './model.ts';
@@ -28,16 +30,16 @@ const QUESTION: Record<MotionKind, string> = {
 /** p17.4: a member puts a proposal to the vote, on an item of the agenda. */
 export async function putMotion(
   deps: MeetingDeps,
-  identity: Identity | undefined,
+  caller: Caller,
   councilId: string,
   meetingId: string,
   input: { itemId: string; kind: MotionKind; category?: Motion['category']; title: Bilingual; subjectMemberId?: string },
 ): Promise<Motion> {
-  const council = await councilOrFail(deps, councilId);
-  const meeting = await meetingOrFail(deps, councilId, meetingId);
-  refuseIfSigned(meeting);
-  const { members } = await sittingOn(deps, council, meeting.date);
-  actor(council, members, identity);
+  const { meeting, held } = await meetingFor(deps, caller, councilId, meetingId);
+  refuseIfSealed(meeting);
+  if (meeting.status !== 'convened') throw meetingEnded();
+  actorAt(held);
+  const { members } = await sittingOn(deps, held.people, meeting.date);
   if (!meeting.agenda.some((i) => i.id === input.itemId)) {
     throw new InvalidInputError([{ field: 'body.itemId', code: 'not-on-agenda', message: { kk: 'күн тәртібінде жоқ', ru: 'нет в повестке дня', en: 'is not on the agenda' } }]);
   }
@@ -67,9 +69,9 @@ export async function putMotion(
  * The voter, or the Secretary recording it; recused members are refused (p12), and nothing is
  * put to a vote while the meeting is not quorate (p22).
  */
-export async function castVote(deps: MeetingDeps, identity: Identity | undefined, councilId: string, meetingId: string, motionId: string, voterId: string, choice: VoteChoice) {
-  const { meeting, motion, sitting, caller } = await openMotion(deps, identity, councilId, meetingId, motionId);
-  if (caller.id !== voterId && !caller.isSecretary) throw new ForbiddenError();
+export async function castVote(deps: MeetingDeps, caller: Caller, councilId: string, meetingId: string, motionId: string, voterId: string, choice: VoteChoice) {
+  const { meeting, motion, sitting, actor } = await openMotion(deps, caller, councilId, meetingId, motionId);
+  if (actor.id !== voterId && !actor.isSecretary) throw new ForbiddenError();
   const recusals = await deps.meetings.listRecusals(councilId, meetingId);
   if (recusals.some((r) => r.memberId === voterId && r.itemId === motion.itemId)) {
     throw new ConflictError('recused', {
@@ -90,19 +92,26 @@ export async function castVote(deps: MeetingDeps, identity: Identity | undefined
 }
 
 /**
- * Closes a motion: the matching question decides (p25, p32) from the votes of those present
- * and not recused, and the explanation is kept with the motion and as a decision record.
+ * Closes a motion. First the motion leaves `open` (a conditional write: no vote is accepted
+ * after), then the votes stored are counted, read consistently: every vote that was accepted,
+ * each cast while its voter was present, and only those. The matching question decides (p25,
+ * p32) and the explanation is kept with the motion and as a decision record. A close that
+ * failed half-way is finished by calling it again.
  */
-export async function closeMotion(deps: MeetingDeps, identity: Identity | undefined, councilId: string, meetingId: string, motionId: string) {
-  const { meeting, motion, sitting, caller } = await openMotion(deps, identity, councilId, meetingId, motionId);
-  if (!isPresiding(meeting, caller.id)) throw notPresiding();
-  const recusals = await deps.meetings.listRecusals(councilId, meetingId);
-  const quorum = await quorumOf(deps, meeting, recusedFrom(recusals, motion), sitting);
-  const votes = (await deps.meetings.listVotes(councilId, meetingId, motionId)).filter((v) => quorum.present.includes(v.voterId));
+export async function closeMotion(deps: MeetingDeps, caller: Caller, councilId: string, meetingId: string, motionId: string) {
+  const { meeting, motion, sitting, actor } = await openMotion(deps, caller, councilId, meetingId, motionId, true);
+  if (!isPresiding(meeting, actor.id)) throw notPresiding();
+  await deps.meetings.beginCloseMotion(meeting, motion);
+  const [recusals, stored] = await Promise.all([deps.meetings.listRecusals(councilId, meetingId), deps.meetings.listVotes(councilId, meetingId, motionId)]);
+  const excluded = recusedFrom(recusals, motion);
+  const quorum = await quorumOf(deps, meeting, excluded, sitting);
+  const votes = stored.filter((v) => sitting.ids.includes(v.voterId) && !excluded.includes(v.voterId));
+  // A voter who left after voting still took part in the vote.
+  const taking = new Set([...quorum.present, ...votes.map((v) => v.voterId)]);
   const count = (choice: VoteChoice) => votes.filter((v) => v.choice === choice).length;
   const facts: Record<string, unknown> = {
     membersTotal: quorum.membersTotal,
-    membersPresent: quorum.membersPresent,
+    membersPresent: taking.size,
     votesFor: count('for'),
     votesAgainst: count('against'),
     abstained: count('abstain'),
@@ -112,45 +121,43 @@ export async function closeMotion(deps: MeetingDeps, identity: Identity | undefi
     facts.presidingVote = votes.find((v) => v.voterId === presidingId)?.choice ?? 'abstain';
   }
   const subject = motion.subjectMemberId ? { kind: 'member', id: motion.subjectMemberId } : { kind: 'motion', id: motion.id };
-  const evaluation = await decideFor(deps, councilId, subject, QUESTION[motion.kind], meeting.date, facts);
+  const ruling = await askLaw(deps, councilId, subject, QUESTION[motion.kind], meeting.date, facts, derivedId(motion.id, 'decision'));
   const closed: Motion = {
     ...motion,
     status: 'closed',
-    result: { outcome: evaluation.outcome, reasons: evaluation.reasons, version: evaluation.version, decisionId: evaluation.decisionId, facts, nature: RECOMMENDATION },
+    result: { outcome: ruling.outcome, reasons: ruling.reasons, version: ruling.version, decisionId: ruling.decisionId, facts, nature: RECOMMENDATION },
   };
-  await deps.meetings.closeMotion(meeting, closed);
+  const audit = auditEntry(councilId, caller.identity!.sub, 'motion-decided', { kind: 'motion', id: motion.id }, { on: meeting.date, point: ruling.reasons[0]?.point, details: { outcome: ruling.outcome, meetingId } });
+  await deps.meetings.finishCloseMotion(meeting, closed, { decisions: [ruling.record], audit });
   return closed;
 }
 
 /** p17.5: a member's dissenting opinion, in writing, attached to the motion and the minutes. */
 export async function addDissent(
   deps: MeetingDeps,
-  identity: Identity | undefined,
+  caller: Caller,
   councilId: string,
   meetingId: string,
   motionId: string,
   input: { text: string; language: 'kk' | 'ru' | 'en'; writtenOn: string },
 ) {
-  const council = await councilOrFail(deps, councilId);
-  const meeting = await meetingOrFail(deps, councilId, meetingId);
-  refuseIfSigned(meeting);
+  const { meeting, held } = await meetingFor(deps, caller, councilId, meetingId);
+  refuseIfSealed(meeting);
   const motion = await motionOrFail(deps, meeting, motionId);
-  const { members } = await sittingOn(deps, council, meeting.date);
-  const caller = actor(council, members, identity);
-  const dissent = { memberId: caller.id, ...input };
+  const dissent = { memberId: actorAt(held).id, ...input };
   await deps.meetings.putDissent(meeting, motion, dissent);
   return { motionId, ...dissent, point: 'p17.5' };
 }
 
-/** An open motion of an unsigned meeting, and who the caller is at it. */
-async function openMotion(deps: MeetingDeps, identity: Identity | undefined, councilId: string, meetingId: string, motionId: string) {
-  const council = await councilOrFail(deps, councilId);
-  const meeting = await meetingOrFail(deps, councilId, meetingId);
-  refuseIfSigned(meeting);
+/** An open motion (or, for its close, one already closing) of a meeting in session, and who the caller is at it. */
+async function openMotion(deps: MeetingDeps, caller: Caller, councilId: string, meetingId: string, motionId: string, closing = false) {
+  const { meeting, held } = await meetingFor(deps, caller, councilId, meetingId);
+  refuseIfSealed(meeting);
   const motion = await motionOrFail(deps, meeting, motionId);
-  if (motion.status !== 'open') throw motionClosed();
-  const sitting = await sittingOn(deps, council, meeting.date);
-  return { meeting, motion, sitting, caller: actor(council, sitting.members, identity) };
+  if (!(motion.status === 'open' || (closing && motion.status === 'closing'))) throw motionClosed();
+  if (meeting.status !== 'convened') throw meetingEnded();
+  const sitting = await sittingOn(deps, held.people, meeting.date);
+  return { meeting, motion, sitting, actor: actorAt(held) };
 }
 
 async function motionOrFail(deps: MeetingDeps, meeting: Meeting, motionId: string): Promise<Motion> {

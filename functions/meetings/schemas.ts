@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { IsoDate } from '../api/schemas.ts';
+import { Id, IsoDate, Words } from '../api/schemas.ts';
 
 /** Request schemas of the meeting routes. Texts that go into the minutes come in both working languages (p30). */
-const Id = z.string().min(1).max(100);
-export const Bilingual = z.strictObject({ kk: z.string().trim().min(1).max(2000), ru: z.string().trim().min(1).max(2000) });
+export const Bilingual = z.strictObject({ kk: Words(2000), ru: Words(2000) });
 
 export const Convene = z.strictObject({
   kind: z.enum(['regular', 'extraordinary']),

@@ -1,4 +1,6 @@
 import type { Council } from '../membership/model.ts';
+import type { Trail } from '../membership/store.ts';
+import type { MinutesBody } from './minutes-doc.ts';
 import type { Dissent, ExtraordinaryDemand, Meeting, Motion, Signature, VoteChoice, AgendaItem } from './model.ts';
 
 export type Attendance = { attendeeId: string; present: boolean };
@@ -7,38 +9,53 @@ export type Notice = { id: string; to: 'chairperson'; kind: 'extraordinary-deman
 export type Correction = { id: string; contentHash: string; text: { kk: string; ru: string }; reason: string; by: string; on: string };
 
 /**
- * What the meetings domain needs from storage. Every write on a meeting is refused with a
- * ConflictError (`minutes-signed`) once both signatures are in (p28): signed minutes are final.
+ * What the meetings domain needs from storage.
+ *
+ * The seal (p28): every write that feeds a meeting's minutes carries one guard on the meeting
+ * item in its own transaction. While the meeting is `convened` the guard is a condition on
+ * that status (signatures come only after the meeting is held). Once `held`, the guard is an
+ * update that refuses a sealed meeting, counts the revision, and voids a pending signature:
+ * a change after the first signature asks for it again, it never freezes the minutes.
+ * A refused guard is a ConflictError: `minutes-signed` when sealed, `meeting-changed` otherwise.
  */
 export interface MeetingStore {
   listCouncils(): Promise<Council[]>;
 
-  putMeeting(meeting: Meeting, demand?: ExtraordinaryDemand): Promise<void>;
+  putMeeting(meeting: Meeting, demand: ExtraordinaryDemand | undefined, trail: Trail): Promise<void>;
   getMeeting(councilId: string, meetingId: string): Promise<Meeting | undefined>;
   listMeetings(councilId: string, from: string, to: string): Promise<Meeting[]>;
   addAgendaItem(meeting: Meeting, item: AgendaItem): Promise<void>;
-  /** Marks the meeting held (only if convened and unsigned). */
-  markHeld(meeting: Meeting): Promise<void>;
+  /** Marks the meeting held (only from convened, with no motion open). */
+  markHeld(meeting: Meeting, trail: Trail): Promise<void>;
 
   setAttendance(meeting: Meeting, attendeeId: string, present: boolean): Promise<void>;
   listAttendance(councilId: string, meetingId: string): Promise<Attendance[]>;
+  putRecusal(meeting: Meeting, recusal: Recusal): Promise<void>;
   listRecusals(councilId: string, meetingId: string): Promise<Recusal[]>;
 
   putMotion(meeting: Meeting, motion: Motion): Promise<void>;
   getMotion(councilId: string, meetingId: string, motionId: string): Promise<Motion | undefined>;
   listMotions(councilId: string, meetingId: string): Promise<Motion[]>;
-  /** One vote per voter (the key), changeable while the motion is open and the voter present. */
+  /** One vote per voter (the key), changeable while the motion is open: a condition in the same transaction. */
   putVote(meeting: Meeting, motion: Motion, voterId: string, choice: VoteChoice): Promise<void>;
   listVotes(councilId: string, meetingId: string, motionId: string): Promise<{ voterId: string; choice: VoteChoice }[]>;
-  /** Closes an open motion with its result (only once). */
-  closeMotion(meeting: Meeting, motion: Motion): Promise<void>;
+  /** Moves the motion out of `open` (only from open, or already closing): no vote is accepted after. */
+  beginCloseMotion(meeting: Meeting, motion: Motion): Promise<void>;
+  /** Writes the result (only from closing), with its decision record and audit. */
+  finishCloseMotion(meeting: Meeting, motion: Motion, trail: Trail): Promise<void>;
   putDissent(meeting: Meeting, motion: Motion, dissent: Dissent): Promise<void>;
   listDissents(councilId: string, meetingId: string): Promise<(Dissent & { motionId: string })[]>;
 
-  /** Adds a signature (one per role); with `final`, seals the meeting in the same transaction. */
-  putSignature(meeting: Meeting, signature: Signature, final: boolean): Promise<void>;
-  listSignatures(councilId: string, meetingId: string): Promise<Signature[]>;
-  putCorrection(meeting: Meeting, correction: Correction): Promise<void>;
+  /**
+   * A signature on the content of `revision` (the one the signer read): `replace` voids the
+   * pending signatures (their content differs); `seal` completes the minutes. The exact content
+   * signed is stored under its hash, so what was signed never changes.
+   */
+  putSignature(meeting: Meeting, input: { signature: Signature; content: MinutesBody; replace: boolean; seal: boolean; voidedAt: string }, trail: Trail): Promise<void>;
+  /** The exact content signed under `hash`. */
+  signedContent(councilId: string, meetingId: string, hash: string): Promise<MinutesBody | undefined>;
+  /** A correction of sealed minutes: a document of its own, referencing the signed hash. */
+  putCorrection(meeting: Meeting, correction: Correction, trail: Trail): Promise<void>;
   listCorrections(councilId: string, meetingId: string): Promise<Correction[]>;
 
   putDemand(demand: ExtraordinaryDemand): Promise<void>;
@@ -46,7 +63,7 @@ export interface MeetingStore {
   /** Adds a signatory atomically (a second signature of the same member is a ConflictError); returns them all. */
   addSignatory(demand: ExtraordinaryDemand, memberId: string): Promise<string[]>;
   /** Records the demand's decision; moving from `collecting` to `must-convene` happens once, with its notice. */
-  decideDemand(demand: ExtraordinaryDemand, decision: NonNullable<ExtraordinaryDemand['decision']>, status: ExtraordinaryDemand['status'], notice?: Notice): Promise<void>;
+  decideDemand(demand: ExtraordinaryDemand, decision: NonNullable<ExtraordinaryDemand['decision']>, status: ExtraordinaryDemand['status'], notice: Notice | undefined, trail: Trail): Promise<void>;
 
   /** Idempotent: false when this notice already exists. */
   putNotice(councilId: string, notice: Notice): Promise<boolean>;

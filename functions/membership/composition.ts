@@ -1,5 +1,7 @@
+import { auditEntry } from '../audit.ts';
 import { addMonths } from '../clock.ts';
-import { councilOrFail, type MembershipDeps } from './deps.ts';
+import { authorize, secretaryOn, type Caller } from './access.ts';
+import type { MembershipDeps } from './deps.ts';
 import { termOn } from './changes.ts';
 
 /**
@@ -7,16 +9,17 @@ import { termOn } from './changes.ts';
  * Chairperson (the Commissioner, p15.1), the Secretary (p9) and the vacancies; plus every
  * member's whole history (every term and how it ended: nothing is deleted).
  */
-export async function composition(deps: MembershipDeps, councilId: string, at: string) {
-  const council = await councilOrFail(deps, councilId);
-  const members = await deps.store.listMembers(councilId);
+export async function composition(deps: MembershipDeps, caller: Caller, councilId: string, at: string, today: string) {
+  const { people } = await authorize(deps, caller, councilId, [at, today]);
+  const { council, members } = people;
+  const secretary = secretaryOn(people, at);
   const current = members
     .map((member) => ({ member, term: termOn(member, at) }))
     .filter((entry) => entry.term)
     .map(({ member, term }) => ({
       id: member.id,
       name: member.name,
-      roles: member.id === council.secretaryMemberId ? ['member', 'secretary'] : ['member'],
+      roles: member.id === secretary?.id ? ['member', 'secretary'] : ['member'],
       termStart: term!.start,
       termEnd: term!.end,
       cohort: term!.cohort,
@@ -25,7 +28,9 @@ export async function composition(deps: MembershipDeps, councilId: string, at: s
     councilId,
     at,
     chairperson: { sub: council.chairpersonSub, point: 'p15.1' },
-    secretaryMemberId: council.secretaryMemberId,
+    secretaryMemberId: secretary?.id,
+    /** p9: every appointment, dated; the Secretary on a date is the latest one still in office. */
+    secretaries: people.secretaries.map(({ memberId, on }) => ({ memberId, on })),
     seats: council.seats,
     current,
     vacancies: Math.max(0, council.seats - current.length),
@@ -48,7 +53,8 @@ export async function checkTermExpiry(deps: MembershipDeps, today: string) {
   const openByCouncil = new Map<string, string[]>();
   for (const term of terms) {
     if (term.end <= today) {
-      if (await deps.store.endTerm(term, term.end, { kind: 'expired', point: 'p11' })) closed++;
+      const audit = auditEntry(term.councilId, 'system', 'term-expired', { kind: 'member', id: term.memberId }, { on: term.end, point: 'p11' });
+      if (await deps.store.endTerm(term, term.end, { kind: 'expired', point: 'p11' }, {}, { audit })) closed++;
       continue;
     }
     if (!openByCouncil.has(term.councilId)) {

@@ -1,41 +1,57 @@
-import { LegalRefusalError, NotFoundError } from '../errors.ts';
-import type { Identity } from '../http/identity.ts';
+import { auditEntry } from '../audit.ts';
+import { ConflictError, LegalRefusalError, NotFoundError } from '../errors.ts';
+import { newId } from '../ids.ts';
 import type { Text } from '../text.ts';
-import { councilOrFail, decideFor, newId, requireChairperson, type MembershipDeps } from './deps.ts';
+import { authorize, type Caller } from './access.ts';
+import { askLaw, type MembershipDeps } from './deps.ts';
 import type { Candidate, Commission, Council, EligibilityFacts } from './model.ts';
 
 /** POST /v1/councils (admin): a council is a tenant; several live in one table. */
 export async function createCouncil(
   deps: MembershipDeps,
+  by: string,
   input: { id?: string; name: Text; seats: number; chairpersonSub: string; chairpersonName?: string; createdOn: string },
 ): Promise<Council> {
   const council: Council = { ...input, id: input.id ?? newId() };
-  await deps.store.createCouncil(council);
+  await deps.store.createCouncil(council, { audit: auditEntry(council.id, by, 'council-created', { kind: 'council', id: council.id }, { on: council.createdOn, point: 'p15.1' }) });
   return council;
 }
 
 /**
  * A candidate's application (p4, p5, p8): eligibility is judged on the application date by the
- * version in force then. An ineligible application is refused with every failing point; the
- * decision itself is kept as a decision record.
+ * version in force then. An ineligible application is refused with every failing point and
+ * leaves nothing behind; an eligible one is written with the decision record it rests on. A
+ * person (by account) stands once at a time: a second application while the first stands is a 409.
  */
 export async function applyAsCandidate(
   deps: MembershipDeps,
+  caller: Caller,
   councilId: string,
   input: { name: string; sub?: string; appliedOn: string; facts: EligibilityFacts; documents: string[] },
 ): Promise<Candidate> {
-  await councilOrFail(deps, councilId);
+  await authorize(deps, caller, councilId, input.appliedOn);
+  if (input.sub) {
+    const standing = (await deps.store.listCandidates(councilId)).find((c) => c.sub === input.sub && c.status === 'eligible');
+    if (standing) {
+      throw new ConflictError('already-a-candidate', {
+        kk: 'Бұл адам үміткер ретінде тіркелген',
+        ru: 'Этот человек уже зарегистрирован кандидатом',
+        en: 'This person is already a standing candidate',
+      }, { field: 'body.sub', existing: { kind: 'candidate', id: standing.id } });
+    }
+  }
   const id = newId();
-  const evaluation = await decideFor(deps, councilId, { kind: 'candidate', id }, 'member-eligibility', input.appliedOn, input.facts);
-  if (evaluation.outcome !== 'eligible') {
+  const ruling = await askLaw(deps, councilId, { kind: 'candidate', id }, 'member-eligibility', input.appliedOn, input.facts);
+  if (ruling.outcome !== 'eligible') {
+    const points = ruling.reasons.map((r) => r.point).join(', ');
     throw new LegalRefusalError(
       'candidate-ineligible',
       {
-        kk: 'Үміткер Кеңес мүшесі бола алмайды: ' + evaluation.reasons.map((r) => r.point).join(', '),
-        ru: 'Кандидат не может быть членом Совета: ' + evaluation.reasons.map((r) => r.point).join(', '),
-        en: 'The candidate cannot be a member of the Council: ' + evaluation.reasons.map((r) => r.point).join(', '),
+        kk: `Үміткер Кеңес мүшесі бола алмайды (${points})`,
+        ru: `Кандидат не может быть членом Совета (${points})`,
+        en: `The candidate cannot be a member of the Council (${points})`,
       },
-      evaluation.reasons,
+      ruling.reasons,
     );
   }
   const candidate: Candidate = {
@@ -47,9 +63,10 @@ export async function applyAsCandidate(
     facts: input.facts,
     documents: input.documents,
     status: 'eligible',
-    eligibility: { outcome: evaluation.outcome, reasons: evaluation.reasons, version: evaluation.version },
+    eligibility: { outcome: ruling.outcome, reasons: ruling.reasons, version: ruling.version },
   };
-  await deps.store.putCandidate(candidate);
+  const by = caller.identity!.sub;
+  await deps.store.putCandidate(candidate, { decisions: [ruling.record], audit: auditEntry(councilId, by, 'candidate-registered', { kind: 'candidate', id }, { on: input.appliedOn, point: 'p8' }) });
   return candidate;
 }
 
@@ -57,27 +74,25 @@ export async function applyAsCandidate(
  * A candidate's facts changed (a new charge, a court decision): the new declaration replaces
  * the old one, and eligibility is judged again on the election date when the round closes.
  */
-export async function declareFacts(deps: MembershipDeps, councilId: string, candidateId: string, facts: EligibilityFacts, declaredOn: string): Promise<void> {
+export async function declareFacts(deps: MembershipDeps, caller: Caller, councilId: string, candidateId: string, facts: EligibilityFacts, declaredOn: string): Promise<void> {
+  await authorize(deps, caller, councilId, declaredOn);
   if (!(await deps.store.getCandidate(councilId, candidateId))) throw candidateNotFound();
-  await deps.store.updateCandidateFacts(councilId, candidateId, facts, declaredOn);
+  const audit = auditEntry(councilId, caller.identity!.sub, 'candidate-facts-declared', { kind: 'candidate', id: candidateId }, { on: declaredOn, point: 'p4' });
+  await deps.store.updateCandidateFacts(councilId, candidateId, facts, declaredOn, { audit });
 }
 
-export async function withdrawCandidate(deps: MembershipDeps, councilId: string, candidateId: string, on: string): Promise<void> {
-  const candidate = await deps.store.getCandidate(councilId, candidateId);
-  if (!candidate) throw candidateNotFound();
-  await deps.store.withdrawCandidate(councilId, candidateId, on);
+export async function withdrawCandidate(deps: MembershipDeps, caller: Caller, councilId: string, candidateId: string, on: string): Promise<void> {
+  await authorize(deps, caller, councilId, on);
+  if (!(await deps.store.getCandidate(councilId, candidateId))) throw candidateNotFound();
+  await deps.store.withdrawCandidate(councilId, candidateId, on, { audit: auditEntry(councilId, caller.identity!.sub, 'candidate-withdrawn', { kind: 'candidate', id: candidateId }, { on }) });
 }
 
 /** The commission that elects the members is formed by the Commissioner (p8). */
-export async function formCommission(
-  deps: MembershipDeps,
-  identity: Identity | undefined,
-  councilId: string,
-  input: { voters: string[]; formedOn: string },
-): Promise<Commission> {
-  requireChairperson(await councilOrFail(deps, councilId), identity);
+export async function formCommission(deps: MembershipDeps, caller: Caller, councilId: string, input: { voters: string[]; formedOn: string }): Promise<Commission> {
+  await authorize(deps, caller, councilId, input.formedOn);
   const commission: Commission = { id: newId(), councilId, voters: input.voters, formedOn: input.formedOn };
-  await deps.store.putCommission(commission);
+  const audit = auditEntry(councilId, caller.identity!.sub, 'commission-formed', { kind: 'commission', id: commission.id }, { on: input.formedOn, point: 'p8', details: { voters: input.voters } });
+  await deps.store.putCommission(commission, { audit });
   return commission;
 }
 

@@ -1,8 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { Decide, DecisionRecord, Evaluation } from '../decisions.ts';
-import { ForbiddenError, NotFoundError } from '../errors.ts';
-import type { Identity } from '../http/identity.ts';
-import type { Council } from './model.ts';
+import { newId } from '../ids.ts';
 import type { MembershipStore } from './store.ts';
 
 /** The law as the domain sees it: questions and dated parameters, nothing else. */
@@ -16,38 +13,22 @@ export type LawPort = {
 
 export type MembershipDeps = { store: MembershipStore; law: LawPort };
 
-export const newId = (): string => randomUUID();
+export type Ruling = Evaluation & { decisionId: string; record: DecisionRecord };
 
-/** Asks the law and keeps the answer as a decision record of the council (replayed by dry-runs). */
-export async function decideFor(
+/**
+ * Asks the law on behalf of a council act. The answer comes with its decision record, which the
+ * act writes in its own transaction (replayed by an amendment's dry-run): an act refused or
+ * failed leaves no record behind. `id` is derived where a retry must name the same record.
+ */
+export async function askLaw(
   deps: MembershipDeps,
   councilId: string,
   subject: DecisionRecord['subject'],
   question: string,
   at: string,
   facts: Record<string, unknown>,
-): Promise<Evaluation & { decisionId: string }> {
+  id: string = newId(),
+): Promise<Ruling> {
   const evaluation = await deps.law.decide(question, at, facts);
-  const id = newId();
-  await deps.store.putDecision({ ...evaluation, id, councilId, facts, subject });
-  return { ...evaluation, decisionId: id };
-}
-
-export async function councilOrFail(deps: MembershipDeps, councilId: string): Promise<Council> {
-  const council = await deps.store.getCouncil(councilId);
-  if (!council) throw new NotFoundError('council-not-found', { kk: 'Кеңес табылмады', ru: 'Совет не найден', en: 'Council not found' });
-  return council;
-}
-
-/**
- * Only the council's Chairperson, the Commissioner (p15), acts here: the `chair` role and,
- * the council's recorded Chairperson.
- */
-export function requireChairperson(council: Council, identity: Identity | undefined): void {
-  if (identity?.roles.includes('chair') && identity.sub === council.chairpersonSub) return;
-  throw new ForbiddenError('not-the-chairperson', {
-    kk: 'Мұны тек Кеңестің Төрағасы (Уәкіл) жасай алады (15-тармақ)',
-    ru: 'Это может сделать только Председатель Совета (Уполномоченный) (п. 15)',
-    en: "Only the Council's Chairperson (the Commissioner) can do this (p15)",
-  });
+  return { ...evaluation, decisionId: id, record: { ...evaluation, id, councilId, facts, subject } };
 }

@@ -1,39 +1,55 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { auditEntry } from '../audit.ts';
 import { addYears } from '../clock.ts';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../errors.ts';
-import type { Identity } from '../http/identity.ts';
+import { derivedId, newId } from '../ids.ts';
+import { authorize, type Caller } from './access.ts';
 import { candidateNotFound } from './councils.ts';
-import { councilOrFail, decideFor, newId, requireChairperson, type MembershipDeps } from './deps.ts';
+import { askLaw, type MembershipDeps } from './deps.ts';
 import type { Election, ElectionKind, ElectionResult, Member } from './model.ts';
 import { seatsFrom } from './tally.ts';
 
 /**
  * POST /v1/councils/{councilId}/elections: the Commissioner opens an election by the commission
- * (p8) for `seats` seats among eligible candidates.
+ * (p8) for `seats` seats among eligible candidates, each person standing once.
  */
 export async function openElection(
   deps: MembershipDeps,
-  identity: Identity | undefined,
+  caller: Caller,
   councilId: string,
   input: { commissionId: string; date: string; seats: number; candidateIds: string[]; kind?: ElectionKind; termStart?: string },
 ): Promise<Election> {
-  const council = await councilOrFail(deps, councilId);
-  requireChairperson(council, identity);
-  if (!(await deps.store.getCommission(councilId, input.commissionId))) {
-    throw new NotFoundError('commission-not-found', { kk: 'Комиссия табылмады', ru: 'Комиссия не найдена', en: 'Commission not found' });
+  const { people } = await authorize(deps, caller, councilId, input.date);
+  const { council } = people;
+  const commission = people.commissions.find((c) => c.id === input.commissionId);
+  if (!commission) throw new NotFoundError('commission-not-found', { kk: 'Комиссия табылмады', ru: 'Комиссия не найдена', en: 'Commission not found' });
+  if (commission.formedOn > input.date) {
+    throw new InvalidInputError([{ field: 'body.date', code: 'before-commission', message: { kk: 'сайлау комиссия құрылғанға дейін өте алмайды (8-тармақ)', ru: 'выборы не могут пройти до образования комиссии (п. 8)', en: 'an election cannot precede the forming of its commission (p8)' } }]);
   }
   if (input.seats > council.seats) {
     throw new InvalidInputError([{ field: 'body.seats', code: 'too-many-seats', message: { kk: `Кеңесте ${council.seats} орын бар`, ru: `В Совете ${council.seats} мест`, en: `The council has ${council.seats} seats` } }]);
   }
-  for (const [index, candidateId] of input.candidateIds.entries()) {
-    const candidate = await deps.store.getCandidate(councilId, candidateId);
+  const candidates = await Promise.all(input.candidateIds.map((id) => deps.store.getCandidate(councilId, id)));
+  const problems = candidates.flatMap((candidate, index) => {
     if (!candidate || candidate.status !== 'eligible') {
-      throw new InvalidInputError([
-        { field: `body.candidateIds.${index}`, code: 'candidate-not-eligible', message: { kk: 'үміткер табылмады немесе сайлауға түсе алмайды', ru: 'кандидат не найден или не может участвовать', en: 'no such eligible candidate' } },
-      ]);
+      return [{ field: `body.candidateIds.${index}`, code: 'candidate-not-eligible', message: { kk: 'үміткер табылмады немесе сайлауға түсе алмайды', ru: 'кандидат не найден или не может участвовать', en: 'no such eligible candidate' } }];
     }
+    // A person cannot stand twice in one round (two applications of one account).
+    const first = candidates.findIndex((c) => c?.sub && c.sub === candidate.sub);
+    return first !== index && candidate.sub
+      ? [{ field: `body.candidateIds.${index}`, code: 'same-person', message: { kk: 'бұл адам осы турда бұрыннан үміткер', ru: 'этот человек уже кандидат в этом туре', en: `the same person as body.candidateIds.${first}` } }]
+      : [];
+  });
+  if (problems.length) throw new InvalidInputError(problems);
+  const firstElection = (await deps.store.listElections(councilId)).find((e) => e.kind === 'first');
+  const kind = input.kind ?? (people.members.length === 0 && !firstElection ? 'first' : 'renewal');
+  if (kind === 'first' && (firstElection || people.members.length > 0)) {
+    throw new ConflictError('first-election-held', {
+      kk: 'Алғашқы сайлау бұрын өткізілген (11-тармақ)',
+      ru: 'Первые выборы уже проводились (п. 11)',
+      en: 'The first election was already held (p11)',
+    });
   }
-  const kind = input.kind ?? ((await deps.store.listMembers(councilId)).length === 0 ? 'first' : 'renewal');
   const election: Election = {
     id: newId(),
     councilId,
@@ -46,88 +62,105 @@ export async function openElection(
     round: 1,
     status: 'open',
   };
-  await deps.store.putElection(election);
+  await deps.store.putElection(election, { audit: auditEntry(councilId, caller.identity!.sub, 'election-opened', { kind: 'election', id: election.id }, { on: input.date, point: 'p10', details: { seats: input.seats, kind } }) });
+  return election;
+}
+
+/** GET an election: its own council's people only, on its date or today. */
+export async function readElection(deps: MembershipDeps, caller: Caller, councilId: string, electionId: string, today: string): Promise<Election> {
+  await authorize(deps, caller, councilId);
+  const election = await electionOrFail(deps, councilId, electionId);
+  await authorize(deps, caller, councilId, [election.date, today]);
   return election;
 }
 
 /**
- * A secret ballot (p10): only the commission's voters, one ballot each. The voter gets a
- * receipt code; only its hash is stored, with the ballot, so nobody can link the voter to it.
+ * A secret ballot (p10): only the voters of this round's commission, one ballot each, while the
+ * round is open. The voter's browser draws the receipt code; only its hash is stored, with the
+ * ballot, so nobody can link the voter to it. The choices are stored in a canonical order, not
+ * the voter's. A retry with the same code and choices is the same ballot, answered the same.
  */
-export async function castBallot(
-  deps: MembershipDeps,
-  identity: Identity | undefined,
-  councilId: string,
-  electionId: string,
-  choices: string[],
-): Promise<{ receipt: string }> {
+export async function castBallot(deps: MembershipDeps, caller: Caller, councilId: string, electionId: string, input: { choices: string[]; receipt: string }): Promise<{ receipt: string }> {
+  await authorize(deps, caller, councilId);
   const election = await electionOrFail(deps, councilId, electionId);
-  const commission = await deps.store.getCommission(councilId, election.commissionId);
-  if (!identity || !identity.roles.includes('commission') || !commission?.voters.includes(identity.sub)) {
+  const { people } = await authorize(deps, caller, councilId, election.date);
+  const commission = people.commissions.find((c) => c.id === election.commissionId);
+  if (!commission?.voters.includes(caller.identity!.sub)) {
     throw new ForbiddenError('not-a-commission-voter', {
-      kk: 'Тек сайлау комиссиясының мүшелері дауыс береді (8-тармақ)',
-      ru: 'Голосуют только члены избирательной комиссии (п. 8)',
-      en: 'Only members of the election commission vote (p8)',
+      kk: 'Бұл турда тек осы сайлау комиссиясының мүшелері дауыс береді (8-тармақ)',
+      ru: 'В этом туре голосуют только члены этой избирательной комиссии (п. 8)',
+      en: "Only the members of this round's election commission vote (p8)",
     });
   }
   if (election.status !== 'open') throw roundClosed();
-  const unknown = choices.findIndex((c) => !election.candidateIds.includes(c));
-  if (unknown >= 0 || choices.length > election.seats) {
+  const unknown = input.choices.findIndex((c) => !election.candidateIds.includes(c));
+  if (unknown >= 0 || input.choices.length > election.seats) {
     throw new InvalidInputError([
       unknown >= 0
         ? { field: `body.choices.${unknown}`, code: 'not-a-candidate', message: { kk: 'бұл турдың үміткері емес', ru: 'не кандидат этого тура', en: 'is not a candidate in this round' } }
         : { field: 'body.choices', code: 'too-many-choices', message: { kk: `ең көбі ${election.seats}`, ru: `не более ${election.seats}`, en: `at most ${election.seats}` } },
     ]);
   }
-  const receipt = randomBytes(16).toString('base64url');
-  await deps.store.castBallot(election, identity.sub, choices, receiptHash(receipt));
-  return { receipt };
+  await deps.store.castBallot(election, caller.identity!.sub, [...input.choices].sort(), receiptHash(input.receipt));
+  return { receipt: input.receipt };
 }
 
 /** Lets a voter check, with their receipt code, that their ballot was counted: yes or no, nothing more. */
-export async function verifyReceipt(deps: MembershipDeps, councilId: string, electionId: string, receipt: string) {
+export async function verifyReceipt(deps: MembershipDeps, caller: Caller, councilId: string, electionId: string, receipt: string) {
+  await authorize(deps, caller, councilId);
   await electionOrFail(deps, councilId, electionId);
   return { counted: await deps.store.ballotCounted(councilId, electionId, receiptHash(receipt)) };
 }
 
 /**
- * Closes a round: eligibility is checked again on the election date (p4, p5, p8), each
- * candidate's majority is decided by the `election` question (p10), seats are filled by votes;
- * a tie for the last seat or unfilled seats open a run-off round. Those elected become members
- * with a term of `term.years` (p11).
+ * Closes a round. First the round leaves `open` (a conditional write: no ballot is accepted
+ * after), then the ballots stored are counted, read consistently: the count is exactly what was
+ * accepted. Eligibility is checked again on the election date (p4, p5, p8), each candidate's
+ * majority is decided by the `election` question (p10), seats are filled by votes; a tie for
+ * the last seat or unfilled seats open a run-off round. Those elected become members with a
+ * term of `term.length` (p11). Every record the close writes has an id derived from the round,
+ * so a close that failed half-way is finished by calling it again, never doubled.
  */
-export async function closeElection(deps: MembershipDeps, identity: Identity | undefined, councilId: string, electionId: string) {
-  const council = await councilOrFail(deps, councilId);
-  requireChairperson(council, identity);
-  const election = await electionOrFail(deps, councilId, electionId);
-  if (election.status !== 'open') throw roundClosed();
-  const { ballotsCast, votes } = await deps.store.tally(councilId, electionId);
+export async function closeElection(deps: MembershipDeps, caller: Caller, councilId: string, electionId: string) {
+  await authorize(deps, caller, councilId);
+  const found = await electionOrFail(deps, councilId, electionId);
+  await authorize(deps, caller, councilId, found.date);
+  if (found.status === 'closed') throw roundClosed();
+  await deps.store.beginClose(found);
+  const election: Election = { ...found, status: 'closing' };
+  const ballots = await deps.store.ballots(councilId, electionId);
+  const votes: Record<string, number> = Object.fromEntries(election.candidateIds.map((c) => [c, 0]));
+  for (const choices of ballots) for (const c of choices) if (c in votes) votes[c]!++;
+  const ballotsCast = ballots.length;
   const subject = { kind: 'election', id: election.id };
 
   const ineligible: string[] = [];
   const decisions: ElectionResult['decisions'] = [];
+  const records = [];
   const results = [];
-  for (const candidateId of election.candidateIds) {
-    const candidate = await deps.store.getCandidate(councilId, candidateId);
+  const candidates = await Promise.all(election.candidateIds.map((id) => deps.store.getCandidate(councilId, id)));
+  for (const [index, candidateId] of election.candidateIds.entries()) {
+    const candidate = candidates[index];
     if (!candidate) throw candidateNotFound();
-    const eligibility = await decideFor(deps, councilId, { kind: 'candidate', id: candidateId }, 'member-eligibility', election.date, candidate.facts);
+    const eligibility = await askLaw(deps, councilId, { kind: 'candidate', id: candidateId }, 'member-eligibility', election.date, candidate.facts, derivedId(election.id, 'eligibility', candidateId));
+    records.push(eligibility.record);
     if (eligibility.outcome !== 'eligible' || candidate.status === 'withdrawn') {
       ineligible.push(candidateId);
       decisions.push({ candidateId, outcome: candidate.status === 'withdrawn' ? 'withdrawn' : eligibility.outcome, reasons: eligibility.reasons, version: eligibility.version });
       continue;
     }
-    const decision = await decideFor(deps, councilId, subject, 'election', election.date, { ballotsCast, votesForCandidate: votes[candidateId] ?? 0 });
+    const decision = await askLaw(deps, councilId, subject, 'election', election.date, { ballotsCast, votesForCandidate: votes[candidateId] ?? 0 }, derivedId(election.id, 'election', candidateId));
+    records.push(decision.record);
     decisions.push({ candidateId, outcome: decision.outcome, reasons: decision.reasons, version: decision.version });
     results.push({ id: candidateId, votes: votes[candidateId] ?? 0, majority: decision.outcome === 'elected' });
   }
 
   const seats = seatsFrom(election.seats, results);
   const { years } = await deps.law.parameter<{ years: number }>('term.length', election.date);
-  const members: Member[] = [];
-  for (const candidateId of seats.elected) {
-    const candidate = (await deps.store.getCandidate(councilId, candidateId))!;
-    const id = newId();
-    members.push({
+  const members: Member[] = seats.elected.map((candidateId) => {
+    const candidate = candidates[election.candidateIds.indexOf(candidateId)]!;
+    const id = derivedId(election.id, 'member', candidateId);
+    return {
       id,
       councilId,
       candidateId,
@@ -135,22 +168,13 @@ export async function closeElection(deps: MembershipDeps, identity: Identity | u
       sub: candidate.sub,
       electionId: election.id,
       status: 'active',
-      terms: [
-        {
-          memberId: id,
-          councilId,
-          start: election.termStart,
-          end: addYears(election.termStart, years),
-          status: 'active',
-          cohort: election.kind === 'first' ? 'first-long' : 'regular',
-        },
-      ],
-    });
-  }
+      terms: [{ memberId: id, councilId, start: election.termStart, end: addYears(election.termStart, years), status: 'active', cohort: election.kind === 'first' ? 'first-long' : 'regular' }],
+    };
+  });
   const runoff: Election | undefined = seats.runoff
     ? {
         ...election,
-        id: newId(),
+        id: derivedId(election.id, 'runoff'),
         seats: seats.runoff.seats,
         candidateIds: seats.runoff.candidates,
         round: election.round + 1,
@@ -167,7 +191,8 @@ export async function closeElection(deps: MembershipDeps, identity: Identity | u
     decisions,
     ...(runoff && seats.runoff ? { runoff: { electionId: runoff.id, candidates: seats.runoff.candidates, seats: seats.runoff.seats, cause: seats.runoff.cause } } : {}),
   };
-  await deps.store.closeElection({ election, result, members, runoff });
+  const audit = auditEntry(councilId, caller.identity!.sub, 'election-closed', subject, { on: election.date, point: 'p10', details: { ballotsCast, elected: seats.elected } });
+  await deps.store.finishClose({ election, result, members, runoff, decisions: records, audit });
   return { election: { ...election, status: 'closed' as const, result }, members };
 }
 

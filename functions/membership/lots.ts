@@ -1,7 +1,9 @@
+import { auditEntry } from '../audit.ts';
 import { addYears } from '../clock.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
-import type { Identity } from '../http/identity.ts';
-import { councilOrFail, newId, requireChairperson, type MembershipDeps } from './deps.ts';
+import { newId } from '../ids.ts';
+import { authorize, type Caller } from './access.ts';
+import type { MembershipDeps } from './deps.ts';
 import type { Lot, Term } from './model.ts';
 import { draw, newSeed, type HalfRounding } from './lot.ts';
 
@@ -12,11 +14,13 @@ export function publicLot(lot: Lot) {
 }
 
 /**
- * The Chairperson commits to a random seed for the lot after the first election (p11):
- * its SHA-256 is published now, the seed itself only at the reveal.
+ * The Chairperson commits to a random seed for the lot after the first election (p11): its
+ * SHA-256 is published now, the seed itself only at the reveal. There is one lot, ever: a
+ * second commitment would let the Chairperson reveal whichever seed they like, so it is
+ * refused (409) naming the first.
  */
-export async function commitLot(deps: MembershipDeps, identity: Identity | undefined, councilId: string, input: { electionId: string; on: string }) {
-  requireChairperson(await councilOrFail(deps, councilId), identity);
+export async function commitLot(deps: MembershipDeps, caller: Caller, councilId: string, input: { electionId: string; on: string }) {
+  await authorize(deps, caller, councilId, input.on);
   const election = await deps.store.getElection(councilId, input.electionId);
   if (!election || election.kind !== 'first') {
     throw new ConflictError('not-a-first-election', {
@@ -25,9 +29,18 @@ export async function commitLot(deps: MembershipDeps, identity: Identity | undef
       en: 'Lots are drawn only after the first election (p11)',
     });
   }
+  const existing = await deps.store.firstLotId(councilId);
+  if (existing) throw lotExists(existing);
   const { seed, commitment } = newSeed();
   const lot: Lot = { id: newId(), councilId, electionId: election.id, commitment, committedOn: input.on, seed };
-  await deps.store.putLot(lot);
+  const audit = auditEntry(councilId, caller.identity!.sub, 'lot-committed', { kind: 'lot', id: lot.id }, { on: input.on, point: 'p11', details: { commitment } });
+  try {
+    await deps.store.putLot(lot, { audit });
+  } catch (error) {
+    // Two commitments at once: the guard let one through; name it.
+    const first = error instanceof ConflictError ? await deps.store.firstLotId(councilId) : undefined;
+    throw first ? lotExists(first) : error;
+  }
   return publicLot(lot);
 }
 
@@ -36,14 +49,13 @@ export async function commitLot(deps: MembershipDeps, identity: Identity | undef
  * (p11; odd numbers round by `lot.halfRounding`). Anyone can recompute the result from the
  * published seed and the ordered member list (functions/membership/lot.ts).
  */
-export async function revealLot(deps: MembershipDeps, identity: Identity | undefined, councilId: string, lotId: string, input: { on: string }) {
-  requireChairperson(await councilOrFail(deps, councilId), identity);
+export async function revealLot(deps: MembershipDeps, caller: Caller, councilId: string, lotId: string, input: { on: string }) {
+  await authorize(deps, caller, councilId, input.on);
   const lot = await deps.store.getLot(councilId, lotId);
-  if (!lot) throw new NotFoundError('lot-not-found', { kk: 'Жеребе табылмады', ru: 'Жеребьёвка не найдена', en: 'Lot not found' });
+  if (!lot) throw lotNotFound();
   if (lot.revealedOn) throw new ConflictError('lot-revealed', { kk: 'Жеребе бұрын ашылған', ru: 'Жеребьёвка уже раскрыта', en: 'The lot was already revealed' });
   const elections = await deps.store.listElections(councilId);
-  const firstRounds = elections.filter((e) => e.kind === 'first');
-  if (firstRounds.some((e) => e.status === 'open')) {
+  if (elections.some((e) => e.kind === 'first' && e.status !== 'closed')) {
     throw new ConflictError('first-election-open', {
       kk: 'Алғашқы сайлаудың барлық турлары аяқталмаған',
       ru: 'Не все туры первых выборов завершены',
@@ -60,6 +72,31 @@ export async function revealLot(deps: MembershipDeps, identity: Identity | undef
     .map((m) => m.terms.find((t) => t.cohort === 'first-long' && t.status === 'active')!)
     .map((t) => ({ ...t, cohort: 'first-short' as const, end: addYears(t.start, shortYears) }));
   const revealed: Lot = { ...lot, revealedOn: input.on, result: { ordered, short, long, rounding } };
-  await deps.store.revealLot(revealed, shortened);
+  const audit = auditEntry(councilId, caller.identity!.sub, 'lot-revealed', { kind: 'lot', id: lot.id }, { on: input.on, point: 'p11', details: { short, long } });
+  await deps.store.revealLot(revealed, shortened, { audit });
   return publicLot(revealed);
+}
+
+/** GET a lot: the council's people; the seed only once revealed. */
+export async function readLot(deps: MembershipDeps, caller: Caller, councilId: string, lotId: string) {
+  await authorize(deps, caller, councilId);
+  const lot = await deps.store.getLot(councilId, lotId);
+  if (!lot) throw lotNotFound();
+  return publicLot(lot);
+}
+
+function lotNotFound(): NotFoundError {
+  return new NotFoundError('lot-not-found', { kk: 'Жеребе табылмады', ru: 'Жеребьёвка не найдена', en: 'Lot not found' });
+}
+
+function lotExists(firstLotId: string): ConflictError {
+  return new ConflictError(
+    'lot-exists',
+    {
+      kk: 'Жеребе бір-ақ рет тасталады: алғашқы сайлаудың жеребесі бұрын белгіленген (11-тармақ)',
+      ru: 'Жеребьёвка проводится один раз: жеребьёвка первых выборов уже назначена (п. 11)',
+      en: `Lots are drawn once: the first election's lot is ${firstLotId} (p11)`,
+    },
+    { existing: { kind: 'lot', id: firstLotId } },
+  );
 }

@@ -12,9 +12,17 @@ export type Council = {
   chairpersonSub: string;
   /** The Commissioner's name, as the minutes print it. */
   chairpersonName?: string;
-  secretaryMemberId?: string;
   createdOn: string;
 };
+
+/** The Commissioner's appointment of the Secretary from among the members (p9), dated. */
+export type SecretaryAppointment = { councilId: string; memberId: string; on: string; by: string };
+
+/**
+ * Everyone who holds a role in a council, from its own records: the council (its Chairperson),
+ * its members with their terms, the Secretary's appointments, the election commissions.
+ */
+export type CouncilPeople = { council: Council; members: Member[]; secretaries: SecretaryAppointment[]; commissions: Commission[] };
 
 /** The p4, p5, p8 facts a candidate declares (names fixed by the member-eligibility question). */
 export type EligibilityFacts = z.output<(typeof FACTS)['member-eligibility']>;
@@ -52,7 +60,8 @@ export type Election = {
   candidateIds: string[];
   round: number;
   previousRoundId?: string;
-  status: 'open' | 'closed';
+  /** `closing`: no ballot is accepted any more and the count is being written (p10). */
+  status: 'open' | 'closing' | 'closed';
   result?: ElectionResult;
 };
 

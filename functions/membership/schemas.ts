@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { IsoDate, Text } from '../api/schemas.ts';
+import { Id, IsoDate, Text, TextInput, Words } from '../api/schemas.ts';
 import { FACTS } from '../rules/facts.ts';
+import { AUDIT_ACTIONS } from '../audit.ts';
 
 /** Request and response schemas of the membership routes: the handlers validate with these, OpenAPI shows them. */
-const Id = z.string().min(1).max(100);
 const Uniq = <T extends z.ZodArray<z.ZodString>>(list: T) =>
   list.refine((values) => new Set(values).size === values.length, {
     params: { code: 'duplicates', message: { kk: 'қайталанатын мәндер бар', ru: 'есть повторяющиеся значения', en: 'has duplicates' } },
@@ -11,10 +11,10 @@ const Uniq = <T extends z.ZodArray<z.ZodString>>(list: T) =>
 
 export const CreateCouncil = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]{3,40}$/).optional().meta({ description: 'Optional readable id, e.g. "npm-council"' }),
-  name: Text,
+  name: TextInput(300),
   seats: z.number().int().min(1).max(100).meta({ description: 'Seats filled by election (p8); the Commissioner sits besides them' }),
   chairpersonSub: Id.meta({ description: "The Commissioner's user id: the Chairperson (p15.1)" }),
-  chairpersonName: z.string().trim().min(1).max(200).optional().meta({ description: "The Commissioner's name, as the minutes print it" }),
+  chairpersonName: Words(200).optional().meta({ description: "The Commissioner's name, as the minutes print it" }),
   createdOn: IsoDate.optional(),
 });
 
@@ -43,16 +43,25 @@ export const OpenElection = z.strictObject({
   termStart: IsoDate.optional().meta({ description: 'When the terms of those elected begin (default: the election date)' }),
 });
 
-export const CastBallot = z.strictObject({ choices: Uniq(z.array(Id).max(100)) });
+/**
+ * A receipt code: drawn by the voter's browser (at least 128 random bits, base64url), sent with
+ * the ballot, and kept by the voter alone; the table keeps only its SHA-256. A retry with the
+ * same code is the same ballot, answered with the same receipt.
+ */
+export const ReceiptCode = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{22,64}$/)
+  .meta({ description: 'A random code drawn by the voter (at least 16 random bytes, base64url, 22–64 characters)', example: 'q3J0c2VjcmV0LXJlY2VpcHQ' });
+export const CastBallot = z.strictObject({ choices: Uniq(z.array(Id).max(100)), receipt: ReceiptCode });
 export const BallotReceipt = z.object({ receipt: z.string() });
-export const ReceiptQuery = z.strictObject({ receipt: z.string().min(1).max(100) });
+export const ReceiptQuery = z.strictObject({ receipt: ReceiptCode });
 
 export const CommitLot = z.strictObject({ electionId: Id, on: IsoDate.optional() });
 export const OnDate = z.strictObject({ on: IsoDate.optional() });
 
 export const AppointSecretary = z.strictObject({ memberId: Id, on: IsoDate.optional() });
 export const LeavingNotice = z.strictObject({ noticeDate: IsoDate.optional(), statement: z.string().max(5000).optional() });
-export const Recusal = z.strictObject({ meetingId: Id, itemId: Id, reason: z.string().trim().min(1).max(2000), on: IsoDate.optional() });
+export const Recusal = z.strictObject({ meetingId: Id, itemId: Id, reason: Words(2000), on: IsoDate.optional() });
 export const Termination = z
   .strictObject({
     ground: z.number().int().min(1).max(7).meta({ description: 'p18 ground: 1 violation, 2 application, 3 death, 4 emigration, 5 citizenship lost, 6 verdict, 7 other cases provided by law' }),
@@ -140,9 +149,26 @@ export const CompositionResponse = z.object({
   councilId: z.string(),
   at: IsoDate,
   chairperson: z.object({ sub: z.string(), point: z.string() }),
-  secretaryMemberId: z.string().optional(),
+  secretaryMemberId: z.string().optional().meta({ description: 'The Secretary on `at` (p9)' }),
+  secretaries: z.array(z.object({ memberId: z.string(), on: IsoDate })),
   seats: z.number(),
   current: z.array(z.object({ id: z.string(), name: z.string(), roles: z.array(z.string()), termStart: IsoDate, termEnd: IsoDate, cohort: z.string() })),
   vacancies: z.number(),
   history: z.array(z.object({ id: z.string(), name: z.string(), status: z.string(), electionId: z.string(), terms: z.array(Term) })),
+});
+
+export const AuditResponse = z.object({
+  entries: z.array(
+    z.object({
+      id: z.string(),
+      councilId: z.string(),
+      recordedAt: z.string().meta({ description: 'Real time of the record (UTC), not a legal date' }),
+      by: z.string(),
+      action: z.enum(AUDIT_ACTIONS),
+      subject: z.object({ kind: z.string(), id: z.string() }),
+      on: IsoDate.optional().meta({ description: 'The legal date of the act' }),
+      point: z.string().optional(),
+      details: z.record(z.string(), z.unknown()).optional(),
+    }),
+  ),
 });

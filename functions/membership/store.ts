@@ -1,53 +1,73 @@
+import type { AuditEntry } from '../audit.ts';
 import type { DecisionRecord } from '../decisions.ts';
-import type { Candidate, Commission, Council, Election, ElectionResult, Lot, Member, Term } from './model.ts';
+import type { Candidate, Commission, Council, CouncilPeople, Election, ElectionResult, Lot, Member, SecretaryAppointment, Term } from './model.ts';
 
 /**
  * What the membership domain needs from storage. The DynamoDB adapter
- * (functions/store/membership.ts) implements it; every write that must be all-or-nothing is
- * one method here, so the domain never leaves a half-written record.
+ * (functions/store/membership.ts) implements it. Every act is one method, written all or
+ * nothing together with its decision records (the law's answers it rests on) and its audit
+ * record: a refused or failed act leaves nothing behind.
  */
 export type LeavingNotice = { councilId: string; memberId: string; id: string; noticeDate: string; statement?: string; acceptedOn?: string };
 export type Termination = { id: string; ground: number; factDate: string; evidence: string[]; decisionId?: string; by: string };
 
+/** What an act writes beside its own records. */
+export type Trail = { decisions?: DecisionRecord[]; audit?: AuditEntry };
+
 export interface MembershipStore {
-  createCouncil(council: Council): Promise<void>;
+  createCouncil(council: Council, trail: Trail): Promise<void>;
   getCouncil(councilId: string): Promise<Council | undefined>;
+  /** The council and everyone holding a role in it (undefined: no such council). */
+  people(councilId: string): Promise<CouncilPeople | undefined>;
 
-  putCandidate(candidate: Candidate): Promise<void>;
+  /** A new candidate (ConflictError when the id exists). */
+  putCandidate(candidate: Candidate, trail: Trail): Promise<void>;
   getCandidate(councilId: string, candidateId: string): Promise<Candidate | undefined>;
+  listCandidates(councilId: string): Promise<Candidate[]>;
   /** Replaces a candidate's declared facts while the candidate is still standing (else ConflictError). */
-  updateCandidateFacts(councilId: string, candidateId: string, facts: Candidate['facts'], declaredOn: string): Promise<void>;
+  updateCandidateFacts(councilId: string, candidateId: string, facts: Candidate['facts'], declaredOn: string, trail: Trail): Promise<void>;
   /** Marks a candidate withdrawn unless already elected or withdrawn (then ConflictError). */
-  withdrawCandidate(councilId: string, candidateId: string, on: string): Promise<void>;
+  withdrawCandidate(councilId: string, candidateId: string, on: string, trail: Trail): Promise<void>;
 
-  putCommission(commission: Commission): Promise<void>;
+  putCommission(commission: Commission, trail: Trail): Promise<void>;
   getCommission(councilId: string, commissionId: string): Promise<Commission | undefined>;
 
-  putElection(election: Election): Promise<void>;
+  putElection(election: Election, trail: Trail): Promise<void>;
   getElection(councilId: string, electionId: string): Promise<Election | undefined>;
   listElections(councilId: string): Promise<Election[]>;
 
   /**
-   * One ballot per voter, in one transaction: the voter's receipt (no choice in it), the
-   * ballot under the hash of the voter's receipt code (no voter, no time), the tally, all
-   * under the condition that the round is open. A second ballot is a ConflictError.
+   * One ballot per voter, in one transaction: the voter's receipt (who voted, never how), the
+   * ballot under the hash of the voter's receipt code (how, never who or when), and the
+   * condition that the round is still open. `same` when this voter already cast this very ballot
+   * (a retry); a ConflictError for a second, different ballot or a round no longer open.
    */
-  castBallot(election: Election, voterSub: string, choices: string[], receiptHash: string): Promise<void>;
+  castBallot(election: Election, voterSub: string, choices: string[], receiptHash: string): Promise<'cast' | 'same'>;
   ballotCounted(councilId: string, electionId: string, receiptHash: string): Promise<boolean>;
-  tally(councilId: string, electionId: string): Promise<{ ballotsCast: number; votes: Record<string, number> }>;
-  /** Closes the round (only if open), seats the elected with their terms, opens a run-off. */
-  closeElection(input: { election: Election; result: ElectionResult; members: Member[]; runoff?: Election }): Promise<void>;
+  /** Moves the round out of `open` (only from `open`, or already `closing`): no ballot is accepted after. */
+  beginClose(election: Election): Promise<void>;
+  /** Every ballot stored for the round, read consistently (the choices only). */
+  ballots(councilId: string, electionId: string): Promise<string[][]>;
+  /**
+   * Writes a round's result: the elected members with their terms, the decision records, the
+   * run-off, then the round `closed` (from `closing` only). Any size: the records are written in
+   * bounded transactions under derived ids, so a retry rewrites the same records, never others.
+   */
+  finishClose(input: { election: Election; result: ElectionResult; members: Member[]; runoff?: Election } & Trail): Promise<void>;
 
   listMembers(councilId: string): Promise<Member[]>;
   getMember(councilId: string, memberId: string): Promise<Member | undefined>;
 
-  putLot(lot: Lot): Promise<void>;
+  /** The council's one lot (p11), with a guard naming it: a second is a ConflictError naming the first. */
+  putLot(lot: Lot, trail: Trail): Promise<void>;
   getLot(councilId: string, lotId: string): Promise<Lot | undefined>;
+  /** The id of the council's lot, if one was committed. */
+  firstLotId(councilId: string): Promise<string | undefined>;
   /** Reveals (only once) and shortens the drawn terms, together. */
-  revealLot(lot: Lot, shortened: Term[]): Promise<void>;
+  revealLot(lot: Lot, shortened: Term[], trail: Trail): Promise<void>;
 
-  setSecretary(councilId: string, memberId: string, on: string, by: string): Promise<void>;
-  secretaryHistory(councilId: string): Promise<{ memberId: string; on: string; by: string }[]>;
+  /** A dated appointment of the Secretary (p9); one per date (a second is a ConflictError). */
+  appointSecretary(appointment: SecretaryAppointment, trail: Trail): Promise<void>;
 
   putLeavingNotice(notice: LeavingNotice): Promise<void>;
   getLeavingNotice(councilId: string, memberId: string, noticeId: string): Promise<LeavingNotice | undefined>;
@@ -56,10 +76,8 @@ export interface MembershipStore {
    * ended it (an accepted leaving notice, a termination), in one transaction. False when the
    * term had already ended.
    */
-  endTerm(term: Term, endedOn: string, ending: NonNullable<Term['ending']>, record?: { leavingNotice?: LeavingNotice; termination?: Termination }): Promise<boolean>;
-  putRecusal(recusal: { councilId: string; memberId: string; id: string; meetingId: string; itemId: string; reason: string; on: string }): Promise<void>;
+  endTerm(term: Term, endedOn: string, ending: NonNullable<Term['ending']>, record: { leavingNotice?: LeavingNotice; termination?: Termination }, trail: Trail): Promise<boolean>;
 
-  putDecision(record: DecisionRecord): Promise<void>;
   getDecision(councilId: string, decisionId: string): Promise<DecisionRecord | undefined>;
 
   /** Active terms ending on or before `date`, across councils, through the end-date index. */
@@ -67,4 +85,7 @@ export interface MembershipStore {
   /** Records that a term was flagged as needing an election; false when already flagged. */
   flagTerm(term: Term, on: string): Promise<boolean>;
   listFlags(councilId: string): Promise<{ memberId: string; termEnd: string; flaggedOn: string }[]>;
+
+  /** The council's audit log, oldest first (append-only: nothing edits or deletes it). */
+  auditLog(councilId: string): Promise<AuditEntry[]>;
 }

@@ -5,7 +5,7 @@ import type { AuditEntry, LawCommit, LawHead, LawStore, StoredVersion, Withdrawa
 import type { LawDocument } from '../rules/document.ts';
 import { actName } from '../rules/law.ts';
 import { documentClient, tableName } from './client.ts';
-import { fromItem, keys } from './keys.ts';
+import { fromItem, keys, PARTITIONS } from './keys.ts';
 import { queryAll, transact } from './transact.ts';
 
 const LAW_CHANGED = () =>
@@ -80,7 +80,7 @@ export function dynamoLawStore(): LawStore {
     },
 
     async audit() {
-      const items = await queryAll({ TableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.lawAudit(0, 0).pk }, ConsistentRead: true });
+      const items = await queryAll({ TableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': PARTITIONS.lawAudit }, ConsistentRead: true });
       return items.map((i) => fromItem<AuditEntry>(i)!);
     },
 
@@ -89,7 +89,7 @@ export function dynamoLawStore(): LawStore {
         TableName,
         IndexName: 'gsi2',
         KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk >= :from',
-        ExpressionAttributeValues: { ':pk': keys.decisionByDate('', '', '').gsi2pk, ':from': date },
+        ExpressionAttributeValues: { ':pk': PARTITIONS.decisions, ':from': date },
       });
       return items.map((i) => fromItem<DecisionRecord>(i)!);
     },

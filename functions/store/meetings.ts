@@ -2,47 +2,74 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../errors.ts';
 import type { Council } from '../membership/model.ts';
-import { minutesSigned } from '../meetings/deps.ts';
-import type { Dissent, ExtraordinaryDemand, Meeting, Motion, Signature, VoteChoice } from '../meetings/model.ts';
+import { meetingChanged, minutesSigned } from '../meetings/deps.ts';
+import type { MinutesBody } from '../meetings/minutes-doc.ts';
+import type { Dissent, ExtraordinaryDemand, Meeting, Motion, VoteChoice } from '../meetings/model.ts';
 import type { Attendance, Correction, MeetingStore, Notice, Recusal } from '../meetings/store.ts';
 import { documentClient, tableName } from './client.ts';
-import { fromItem, keys } from './keys.ts';
+import { fromItem, keys, PARTITIONS, within } from './keys.ts';
 import { queryAll, transact } from './transact.ts';
-
-type Items = Parameters<typeof transact>[0];
+import { trailItems, type Items } from './trail.ts';
 
 const conflict = (code: string, en: string, ru: string, kk: string) => new ConflictError(code, { kk, ru, en });
+const motionClosed = () => conflict('motion-closed', 'Voting on this motion is closed', 'Голосование по этому вопросу завершено', 'Бұл мәселе бойынша дауыс беру аяқталды');
+const STATUS = { '#status': 'status' };
+const created = { ConditionExpression: 'attribute_not_exists(pk)' };
 
-/** The meetings store on DynamoDB: every write carries the condition that the minutes are not signed. */
+/** The meetings store on DynamoDB: every write that feeds the minutes carries the one seal guard. */
 export function dynamoMeetingStore(): MeetingStore {
   const db = documentClient();
   const TableName = tableName();
   const get = async <T>(key: Record<string, string>) => fromItem<T>((await db.send(new GetCommand({ TableName, Key: key, ConsistentRead: true }))).Item);
-  const under = async <T>(cid: string, prefix: string) =>
-    (
-      await queryAll({
-        TableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': keys.council(cid).pk, ':prefix': prefix },
-        ConsistentRead: true,
-      })
-    ).map((item) => fromItem<T>(item)!);
-  /** The guard every write on a meeting carries (p28: signed minutes are final). */
-  const unsigned = (m: Meeting) => ({
-    ConditionCheck: { TableName, Key: keys.meeting(m.councilId, m.id), ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(signedAt)' },
+  const under = async <T>(cid: string, label: string, ...rest: string[]) => {
+    const { pk, prefix } = within(cid, label, ...rest);
+    const items = await queryAll({ TableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix }, ConsistentRead: true });
+    return items.map((item) => fromItem<T>(item)!);
+  };
+
+  /**
+   * The one seal guard (p28), on the meeting item, for every write that feeds its minutes. While
+   * convened: the status holds (nothing is signed before the meeting ends). Once held: not sealed,
+   * and the change counts a revision and voids any pending signature, visibly.
+   */
+  const seal = (m: Meeting): Items[number] =>
+    m.status === 'convened'
+      ? { ConditionCheck: { TableName, Key: keys.meeting(m.councilId, m.id), ConditionExpression: '#status = :convened', ExpressionAttributeNames: STATUS, ExpressionAttributeValues: { ':convened': 'convened' } } }
+      : {
+          Update: {
+            TableName,
+            Key: keys.meeting(m.councilId, m.id),
+            UpdateExpression: 'SET revision = revision + :one, voidedSignatures = list_append(voidedSignatures, signatures), signatures = :none',
+            ConditionExpression: '#status = :held AND attribute_not_exists(sealedAt)',
+            ExpressionAttributeNames: STATUS,
+            ExpressionAttributeValues: { ':one': 1, ':none': [], ':held': 'held' },
+          },
+        };
+  /** Why the guard failed: the seal, or a change of state since the meeting was read. */
+  const refusal = async (m: Meeting) => ((await get<Meeting>(keys.meeting(m.councilId, m.id)))?.sealedAt ? minutesSigned() : meetingChanged());
+  /** `items` after the seal guard; the guard's failure is explained, another item's is `other`. */
+  const guarded = async (m: Meeting, items: Items, other: () => Error = meetingChanged) => {
+    const guardFailed = new GuardFailed();
+    try {
+      await transact([seal(m), ...items], (index) => (index === 0 ? guardFailed : other()));
+    } catch (error) {
+      throw error === guardFailed ? await refusal(m) : error;
+    }
+  };
+  const meetingUpdate = (m: Meeting, update: string, condition: string, values: Record<string, unknown>): Items[number] => ({
+    Update: { TableName, Key: keys.meeting(m.councilId, m.id), UpdateExpression: update, ConditionExpression: condition, ExpressionAttributeNames: STATUS, ExpressionAttributeValues: values },
   });
-  /** Writes `items` after the guard; the guard's failure is `minutes-signed`, another's is `other`. */
-  const guarded = (m: Meeting, items: Items, other: () => Error) => transact([unsigned(m), ...items], (index) => (index === 0 ? minutesSigned() : other()));
 
   return {
     async listCouncils() {
-      const items = await queryAll({ TableName, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': 'COUNCILS' } });
+      const items = await queryAll({ TableName, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': PARTITIONS.councils } });
       return items.map((i) => fromItem<Council>(i)!);
     },
 
-    async putMeeting(meeting, demand) {
+    async putMeeting(meeting, demand, trail) {
       const items: Items = [
-        { Put: { TableName, Item: { ...meeting, ...keys.meeting(meeting.councilId, meeting.id), ...keys.meetingByDate(meeting.councilId, meeting.id, meeting.date), type: 'meeting' }, ConditionExpression: 'attribute_not_exists(pk)' } },
+        { Put: { TableName, Item: { ...meeting, ...keys.meeting(meeting.councilId, meeting.id), ...keys.meetingByDate(meeting.councilId, meeting.id, meeting.date), type: 'meeting' }, ...created } },
+        ...trailItems(TableName, trail),
       ];
       if (demand) {
         items.push({
@@ -51,130 +78,142 @@ export function dynamoMeetingStore(): MeetingStore {
             Key: keys.demand(demand.councilId, demand.id),
             UpdateExpression: 'SET #status = :convened, meetingId = :mid',
             ConditionExpression: '#status = :due',
-            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeNames: STATUS,
             ExpressionAttributeValues: { ':convened': 'convened', ':mid': meeting.id, ':due': 'must-convene' },
           },
         });
       }
-      await transact(items, () => conflict('demand-not-due', 'This demand does not call for an extraordinary meeting (p21)', 'По этому требованию не нужно созывать внеочередное заседание (п. 21)', 'Бұл талап бойынша кезектен тыс отырыс шақыру қажет емес (21-тармақ)'));
+      await transact(items, (index) =>
+        index === 0
+          ? conflict('meeting-exists', 'The meeting already exists', 'Заседание уже существует', 'Отырыс бұрыннан бар')
+          : conflict('demand-not-due', 'This demand does not call for an extraordinary meeting (p21)', 'По этому требованию не нужно созывать внеочередное заседание (п. 21)', 'Бұл талап бойынша кезектен тыс отырыс шақыру қажет емес (21-тармақ)'),
+      );
     },
     getMeeting: (cid, id) => get<Meeting>(keys.meeting(cid, id)),
     async listMeetings(cid, from, to) {
+      const { gsi1pk } = keys.meetingsOf(cid);
       const items = await queryAll({
         TableName,
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
-        ExpressionAttributeValues: { ':pk': `COUNCIL#${cid}#MEETINGS`, ':from': from, ':to': `${to}#~` },
+        ExpressionAttributeValues: { ':pk': gsi1pk, ':from': from, ':to': `${to}#~` },
       });
       return items.map((i) => fromItem<Meeting>(i)!);
     },
     async addAgendaItem(meeting, item) {
-      await transact(
-        [
-          {
-            Update: {
-              TableName,
-              Key: keys.meeting(meeting.councilId, meeting.id),
-              UpdateExpression: 'SET agenda = list_append(agenda, :item)',
-              ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(signedAt)',
-              ExpressionAttributeValues: { ':item': [item] },
-            },
-          },
-        ],
-        () => minutesSigned(),
-      );
+      await transact([meetingUpdate(meeting, 'SET agenda = list_append(agenda, :item)', '#status = :convened', { ':item': [item], ':convened': 'convened' })], meetingChanged);
     },
-    async markHeld(meeting) {
-      await transact(
-        [
-          {
-            Update: {
-              TableName,
-              Key: keys.meeting(meeting.councilId, meeting.id),
-              UpdateExpression: 'SET #status = :held',
-              ConditionExpression: '#status = :convened',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':held': 'held', ':convened': 'convened' },
-            },
-          },
-        ],
-        () => conflict('meeting-held', 'The meeting has already ended', 'Заседание уже завершено', 'Отырыс аяқталған'),
-      );
+    async markHeld(meeting, trail) {
+      await transact([meetingUpdate(meeting, 'SET #status = :held', '#status = :convened AND openMotions = :zero', { ':held': 'held', ':convened': 'convened', ':zero': 0 }), ...trailItems(TableName, trail)], meetingChanged);
     },
 
     async setAttendance(meeting, attendeeId, present) {
-      await guarded(meeting, [{ Put: { TableName, Item: { ...keys.attendance(meeting.councilId, meeting.id, attendeeId), type: 'attendance', attendeeId, present } } }], () => minutesSigned());
+      await guarded(meeting, [{ Put: { TableName, Item: { ...keys.attendance(meeting.councilId, meeting.id, attendeeId), type: 'attendance', attendeeId, present } } }]);
     },
-    listAttendance: (cid, mid) => under<Attendance>(cid, `MEETING#${mid}#ATTENDANCE#`),
-    listRecusals: (cid, mid) => under<Recusal>(cid, `MEETING#${mid}#RECUSAL#`),
+    listAttendance: (cid, mid) => under<Attendance>(cid, 'MEETING', mid, 'ATTENDANCE'),
+    async putRecusal(meeting, r) {
+      await guarded(meeting, [{ Put: { TableName, Item: { ...r, ...keys.recusal(meeting.councilId, meeting.id, r.memberId, r.itemId), type: 'recusal' }, ...created } }], () =>
+        conflict('recusal-exists', 'The recusal is already recorded', 'Самоотвод уже записан', 'Өздігінен шеттету бұрын жазылған'),
+      );
+    },
+    listRecusals: (cid, mid) => under<Recusal>(cid, 'MEETING', mid, 'RECUSAL'),
 
     async putMotion(meeting, motion) {
-      await guarded(meeting, [{ Put: { TableName, Item: { ...motion, ...keys.motion(motion.councilId, motion.meetingId, motion.id), type: 'motion' } } }], () => minutesSigned());
+      // The motion counts among the open ones: the meeting cannot end while it is open.
+      await transact(
+        [
+          meetingUpdate(meeting, 'SET openMotions = openMotions + :one', '#status = :convened', { ':one': 1, ':convened': 'convened' }),
+          { Put: { TableName, Item: { ...motion, ...keys.motion(motion.councilId, motion.meetingId, motion.id), type: 'motion' }, ...created } },
+        ],
+        (index) => (index === 0 ? meetingChanged() : conflict('motion-exists', 'The motion already exists', 'Вопрос уже существует', 'Мәселе бұрыннан бар')),
+      );
     },
     getMotion: (cid, mid, id) => get<Motion>(keys.motion(cid, mid, id)),
-    listMotions: (cid, mid) => under<Motion>(cid, `MEETING#${mid}#MOTION#`),
+    listMotions: (cid, mid) => under<Motion>(cid, 'MEETING', mid, 'MOTION'),
     async putVote(meeting, motion, voterId, choice) {
       await guarded(
         meeting,
         [
-          {
-            ConditionCheck: {
-              TableName,
-              Key: keys.motion(motion.councilId, motion.meetingId, motion.id),
-              ConditionExpression: '#status = :open',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':open': 'open' },
-            },
-          },
+          // Accepted only while the motion is open: its close moves it out of `open` first.
+          { ConditionCheck: { TableName, Key: keys.motion(motion.councilId, motion.meetingId, motion.id), ConditionExpression: '#status = :open', ExpressionAttributeNames: STATUS, ExpressionAttributeValues: { ':open': 'open' } } },
           // The key is the voter: a second vote replaces the first, never adds to it.
           { Put: { TableName, Item: { ...keys.vote(motion.councilId, motion.meetingId, motion.id, voterId), type: 'vote', voterId, choice } } },
         ],
-        () => conflict('motion-closed', 'Voting on this motion is closed', 'Голосование по этому вопросу завершено', 'Бұл мәселе бойынша дауыс беру аяқталды'),
+        motionClosed,
       );
     },
-    listVotes: (cid, mid, moid) => under<{ voterId: string; choice: VoteChoice }>(cid, `MEETING#${mid}#VOTE#${moid}#`),
-    async closeMotion(meeting, motion) {
+    listVotes: (cid, mid, moid) => under<{ voterId: string; choice: VoteChoice }>(cid, 'MEETING', mid, 'VOTE', moid),
+    async beginCloseMotion(meeting, motion) {
+      const key = keys.motion(motion.councilId, motion.meetingId, motion.id);
       await guarded(
         meeting,
-        [{ Put: { TableName, Item: { ...motion, ...keys.motion(motion.councilId, motion.meetingId, motion.id), type: 'motion' }, ConditionExpression: '#status = :open', ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':open': 'open' } } }],
-        () => conflict('motion-closed', 'Voting on this motion is closed', 'Голосование по этому вопросу завершено', 'Бұл мәселе бойынша дауыс беру аяқталды'),
+        [{ Update: { TableName, Key: key, UpdateExpression: 'SET #status = :closing', ConditionExpression: '#status = :open OR #status = :closing', ExpressionAttributeNames: STATUS, ExpressionAttributeValues: { ':open': 'open', ':closing': 'closing' } } }],
+        motionClosed,
+      );
+    },
+    async finishCloseMotion(meeting, motion, trail) {
+      await transact(
+        [
+          meetingUpdate(meeting, 'SET openMotions = openMotions - :one', '#status = :convened', { ':one': 1, ':convened': 'convened' }),
+          {
+            Put: {
+              TableName,
+              Item: { ...motion, ...keys.motion(motion.councilId, motion.meetingId, motion.id), type: 'motion' },
+              ConditionExpression: '#status = :closing',
+              ExpressionAttributeNames: STATUS,
+              ExpressionAttributeValues: { ':closing': 'closing' },
+            },
+          },
+          ...trailItems(TableName, trail),
+        ],
+        (index) => (index === 0 ? meetingChanged() : motionClosed()),
       );
     },
     async putDissent(meeting, motion, dissent: Dissent) {
-      await guarded(
-        meeting,
-        [{ Put: { TableName, Item: { ...dissent, motionId: motion.id, ...keys.dissent(motion.councilId, motion.meetingId, motion.id, dissent.memberId), type: 'dissent' } } }],
-        () => minutesSigned(),
-      );
+      await guarded(meeting, [{ Put: { TableName, Item: { ...dissent, motionId: motion.id, ...keys.dissent(motion.councilId, motion.meetingId, motion.id, dissent.memberId), type: 'dissent' } } }]);
     },
-    listDissents: (cid, mid) => under<Dissent & { motionId: string }>(cid, `MEETING#${mid}#DISSENT#`),
+    listDissents: (cid, mid) => under<Dissent & { motionId: string }>(cid, 'MEETING', mid, 'DISSENT'),
 
-    async putSignature(meeting, signature: Signature, final) {
-      // The seal carries the guard itself: one transaction may touch the meeting item once.
-      const seal: Items[number] = final
-        ? {
-            Update: {
-              TableName,
-              Key: keys.meeting(meeting.councilId, meeting.id),
-              UpdateExpression: 'SET signedAt = :at',
-              ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(signedAt)',
-              ExpressionAttributeValues: { ':at': signature.signedAt },
-            },
-          }
-        : unsigned(meeting);
+    async putSignature(meeting, { signature, content, replace, seal: sealing, voidedAt }, trail) {
+      const values: Record<string, unknown> = { ':held': 'held', ':rev': meeting.revision, ':n': meeting.signatures.length, ':sig': [signature] };
+      const sets = [replace ? 'signatures = :sig' : 'signatures = list_append(signatures, :sig)'];
+      if (replace && meeting.signatures.length) {
+        sets.push('voidedSignatures = list_append(voidedSignatures, :voided)');
+        values[':voided'] = meeting.signatures.map((s) => ({ ...s, voidedAt }));
+      }
+      if (sealing) {
+        sets.push('sealedAt = :at, sealedHash = :hash');
+        Object.assign(values, { ':at': signature.signedAt, ':hash': signature.contentHash });
+      }
       await transact(
-        [seal, { Put: { TableName, Item: { ...signature, ...keys.signature(meeting.councilId, meeting.id, signature.role), type: 'signature' }, ConditionExpression: 'attribute_not_exists(pk)' } }],
-        (index) => (index === 0 ? minutesSigned() : conflict('already-signed', 'You have already signed these minutes', 'Вы уже подписали этот протокол', 'Сіз бұл хаттамаға қол қойдыңыз')),
+        [
+          // Signed on the revision the signer read, with the signatures they saw: nothing changed meanwhile.
+          meetingUpdate(meeting, `SET ${sets.join(', ')}`, '#status = :held AND attribute_not_exists(sealedAt) AND revision = :rev AND size(signatures) = :n', values),
+          // The exact content signed, stored under its hash: what is signed never changes.
+          { Put: { TableName, Item: { ...keys.minutes(meeting.councilId, meeting.id, signature.contentHash), type: 'minutes', content: JSON.stringify(content) } } },
+          ...trailItems(TableName, trail),
+        ],
+        () => conflict('minutes-changed', 'The minutes changed while you signed: read them again and sign', 'Протокол изменился во время подписания: перечитайте и подпишите', 'Қол қою кезінде хаттама өзгерді: қайта оқып, қол қойыңыз'),
       );
     },
-    listSignatures: (cid, mid) => under<Signature>(cid, `MEETING#${mid}#SIGNATURE#`),
-    async putCorrection(meeting, correction: Correction) {
-      await db.send(new PutCommand({ TableName, Item: { ...correction, ...keys.correction(meeting.councilId, meeting.id, correction.id), type: 'correction' }, ConditionExpression: 'attribute_not_exists(pk)' }));
+    async signedContent(cid, mid, hash) {
+      const item = await get<{ content: string }>(keys.minutes(cid, mid, hash));
+      return item ? (JSON.parse(item.content) as MinutesBody) : undefined;
     },
-    listCorrections: (cid, mid) => under<Correction>(cid, `MEETING#${mid}#CORRECTION#`),
+    async putCorrection(meeting, correction: Correction, trail) {
+      await transact(
+        [
+          { ConditionCheck: { TableName, Key: keys.meeting(meeting.councilId, meeting.id), ConditionExpression: 'attribute_exists(sealedAt)' } },
+          { Put: { TableName, Item: { ...correction, ...keys.correction(meeting.councilId, meeting.id, correction.id), type: 'correction' }, ...created } },
+          ...trailItems(TableName, trail),
+        ],
+        () => conflict('correction-not-possible', 'Only sealed minutes take a correction', 'Исправление возможно только к подписанному протоколу', 'Түзету тек қол қойылған хаттамаға жасалады'),
+      );
+    },
+    listCorrections: (cid, mid) => under<Correction>(cid, 'MEETING', mid, 'CORRECTION'),
 
     async putDemand(demand) {
-      await db.send(new PutCommand({ TableName, Item: { ...demand, ...keys.demand(demand.councilId, demand.id), type: 'demand' }, ConditionExpression: 'attribute_not_exists(pk)' }));
+      await db.send(new PutCommand({ TableName, Item: { ...demand, ...keys.demand(demand.councilId, demand.id), type: 'demand' }, ...created }));
     },
     getDemand: (cid, id) => get<ExtraordinaryDemand>(keys.demand(cid, id)),
     async addSignatory(demand, memberId) {
@@ -195,7 +234,7 @@ export function dynamoMeetingStore(): MeetingStore {
         throw error;
       }
     },
-    async decideDemand(demand, decision, status, notice?: Notice) {
+    async decideDemand(demand, decision, status, notice, trail) {
       const items: Items = [
         {
           Update: {
@@ -204,10 +243,11 @@ export function dynamoMeetingStore(): MeetingStore {
             UpdateExpression: 'SET decision = :d, #status = :s',
             // Only forward: collecting -> must-convene -> convened; a late signature never reopens it.
             ConditionExpression: '#status = :collecting OR #status = :s',
-            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeNames: STATUS,
             ExpressionAttributeValues: { ':d': decision, ':s': status, ':collecting': 'collecting' },
           },
         },
+        ...trailItems(TableName, trail),
       ];
       if (notice) items.push({ Put: { TableName, Item: { ...notice, ...keys.notice(demand.councilId, notice.id), type: 'notice' } } });
       await transact(items, () => conflict('demand-decided', 'The demand was already decided', 'Требование уже рассмотрено', 'Талап қаралып қойған')).catch((error) => {
@@ -217,13 +257,15 @@ export function dynamoMeetingStore(): MeetingStore {
 
     async putNotice(cid, notice) {
       try {
-        await db.send(new PutCommand({ TableName, Item: { ...notice, ...keys.notice(cid, notice.id), type: 'notice' }, ConditionExpression: 'attribute_not_exists(pk)' }));
+        await db.send(new PutCommand({ TableName, Item: { ...notice, ...keys.notice(cid, notice.id), type: 'notice' }, ...created }));
         return true;
       } catch (error) {
         if (error instanceof ConditionalCheckFailedException) return false;
         throw error;
       }
     },
-    listNotices: (cid) => under<Notice>(cid, 'NOTICE#'),
+    listNotices: (cid) => under<Notice>(cid, 'NOTICE'),
   };
 }
+
+class GuardFailed extends Error {}

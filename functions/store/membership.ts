@@ -1,267 +1,253 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../errors.ts';
+import type { AuditEntry } from '../audit.ts';
 import type { DecisionRecord } from '../decisions.ts';
-import type { Candidate, Commission, Council, Election, Lot, Member, Term } from '../membership/model.ts';
+import type { Candidate, Commission, Council, Election, Lot, Member, SecretaryAppointment, Term } from '../membership/model.ts';
 import type { LeavingNotice, MembershipStore, Termination } from '../membership/store.ts';
 import { documentClient, tableName } from './client.ts';
-import { fromItem, keys } from './keys.ts';
-import { queryAll, transact } from './transact.ts';
+import { fromItem, keys, PARTITIONS, within } from './keys.ts';
+import { batches, queryAll, transact } from './transact.ts';
+import { auditPut, decisionPut, trailItems, type Items } from './trail.ts';
 
-const exists = (text: { kk: string; ru: string; en: string }, code: string) => new ConflictError(code, text);
-const ALREADY_VOTED = () =>
-  exists({ kk: 'Сіз бұл турда дауыс бердіңіз', ru: 'Вы уже голосовали в этом туре', en: 'You have already voted in this round' }, 'already-voted');
-const ROUND_CLOSED = () => exists({ kk: 'Бұл сайлау туры жабылған', ru: 'Этот тур выборов закрыт', en: 'This election round is closed' }, 'election-closed');
+const conflict = (code: string, text: { kk: string; ru: string; en: string }) => new ConflictError(code, text);
+const ALREADY_VOTED = () => conflict('already-voted', { kk: 'Сіз бұл турда дауыс бердіңіз', ru: 'Вы уже голосовали в этом туре', en: 'You have already voted in this round' });
+const ROUND_CLOSED = () => conflict('election-closed', { kk: 'Бұл сайлау туры жабылған', ru: 'Этот тур выборов закрыт', en: 'This election round is closed' });
+const EXISTS = (type: string) => () => conflict(`${type}-exists`, { kk: 'Жазба бұрыннан бар', ru: 'Запись уже существует', en: 'The record already exists' });
+const created = { ConditionExpression: 'attribute_not_exists(pk)' };
+const STATUS = { '#status': 'status' };
 
-/** The membership store on DynamoDB: conditions and transactions keep every write whole. */
+/** The membership store on DynamoDB: conditions and transactions keep every act whole. */
 export function dynamoMembershipStore(): MembershipStore {
   const db = documentClient();
   const TableName = tableName();
   const get = async <T>(key: Record<string, string>) => fromItem<T>((await db.send(new GetCommand({ TableName, Key: key, ConsistentRead: true }))).Item);
-  const put = async (key: Record<string, string>, type: string, value: object, unique = false, extra: Record<string, string> = {}) => {
-    try {
-      await db.send(
-        new PutCommand({ TableName, Item: { ...value, ...key, ...extra, type }, ...(unique ? { ConditionExpression: 'attribute_not_exists(pk)' } : {}) }),
-      );
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) throw exists({ kk: 'Жазба бұрыннан бар', ru: 'Запись уже существует', en: 'The record already exists' }, `${type}-exists`);
-      throw error;
-    }
+  const under = async <T>(cid: string, label: string, ...rest: string[]) => {
+    const { pk, prefix } = within(cid, label, ...rest);
+    const items = await queryAll({ TableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix }, ConsistentRead: true });
+    return items;
   };
-  const byPrefix = async <T>(cid: string, prefix: string, type: string) =>
-    (
-      await queryAll({
-        TableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        FilterExpression: '#type = :type',
-        ExpressionAttributeNames: { '#type': 'type' },
-        ExpressionAttributeValues: { ':pk': keys.council(cid).pk, ':prefix': prefix, ':type': type },
-        ConsistentRead: true,
-      })
-    ).map((item) => fromItem<T>(item)!);
+  const ofType = <T>(items: Record<string, unknown>[], type: string) => items.filter((i) => i.type === type).map((i) => fromItem<T>(i)!);
+  /** One item created with its trail, all or nothing. */
+  const create = (item: Record<string, unknown>, trail: Parameters<typeof trailItems>[1], onExists: () => Error) =>
+    transact([{ Put: { TableName, Item: item, ...created } }, ...trailItems(TableName, trail)], (index) => (index === 0 ? onExists() : EXISTS('audit')()));
 
-  const membersOf = async (cid: string, prefix: string) => {
-    const items = await queryAll({
-      TableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': keys.council(cid).pk, ':prefix': prefix },
-      ConsistentRead: true,
-    });
-    const members = items.filter((i) => i.type === 'member').map((i) => ({ ...fromItem<Omit<Member, 'terms'>>(i)!, terms: [] as Term[] }));
-    for (const term of items.filter((i) => i.type === 'term').map((i) => fromItem<Term>(i)!)) {
-      members.find((m) => m.id === term.memberId)?.terms.push(term);
-    }
+  const membersOf = (items: Record<string, unknown>[]) => {
+    const members = ofType<Omit<Member, 'terms'>>(items, 'member').map((m) => ({ ...m, terms: [] as Term[] }));
+    for (const term of ofType<Term>(items, 'term')) members.find((m) => m.id === term.memberId)?.terms.push(term);
     return members as Member[];
   };
 
-  const termPut = (term: Term) => ({
+  const termPut = (term: Term): Items[number] => ({
     Put: { TableName, Item: { ...term, ...keys.term(term.councilId, term.memberId, term.start), ...(term.status === 'active' ? keys.termEnd(term.councilId, term.memberId, term.end) : {}), type: 'term' } },
   });
+  const electionPut = (e: Election): Items[number] => ({ Put: { TableName, Item: { ...e, ...keys.election(e.councilId, e.id), type: 'election' } } });
 
   return {
-    createCouncil: (council) => put(keys.council(council.id), 'council', council, true, keys.councilList(council.id)),
+    createCouncil: (council, trail) => create({ ...council, ...keys.council(council.id), ...keys.councilList(council.id), type: 'council' }, trail, EXISTS('council')),
     getCouncil: (cid) => get<Council>(keys.council(cid)),
 
-    putCandidate: (c) => put(keys.candidate(c.councilId, c.id), 'candidate', c),
+    async people(cid) {
+      const [council, members, secretaries, commissions] = await Promise.all([get<Council>(keys.council(cid)), under(cid, 'MEMBER'), under(cid, 'SECRETARY'), under(cid, 'COMMISSION')]);
+      if (!council) return undefined;
+      return { council, members: membersOf(members), secretaries: ofType<SecretaryAppointment>(secretaries, 'secretary'), commissions: ofType<Commission>(commissions, 'commission') };
+    },
+
+    putCandidate: (c, trail) => create({ ...c, ...keys.candidate(c.councilId, c.id), type: 'candidate' }, trail, EXISTS('candidate')),
     getCandidate: (cid, id) => get<Candidate>(keys.candidate(cid, id)),
-    async updateCandidateFacts(cid, id, facts, declaredOn) {
-      await transact(
-        [
-          {
-            Update: {
-              TableName,
-              Key: keys.candidate(cid, id),
-              UpdateExpression: 'SET facts = :facts, factsDeclaredOn = :on',
-              ConditionExpression: '#status = :eligible',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':facts': facts, ':eligible': 'eligible', ':on': declaredOn },
-            },
-          },
-        ],
-        () => exists({ kk: 'Үміткер енді сайлауға түспейді', ru: 'Кандидат больше не участвует в выборах', en: 'The candidate is no longer standing' }, 'candidate-not-standing'),
+    listCandidates: async (cid) => ofType<Candidate>(await under(cid, 'CANDIDATE'), 'candidate'),
+    async updateCandidateFacts(cid, id, facts, declaredOn, trail) {
+      const update: Items[number] = {
+        Update: {
+          TableName,
+          Key: keys.candidate(cid, id),
+          UpdateExpression: 'SET facts = :facts, factsDeclaredOn = :on',
+          ConditionExpression: '#status = :eligible',
+          ExpressionAttributeNames: STATUS,
+          ExpressionAttributeValues: { ':facts': facts, ':eligible': 'eligible', ':on': declaredOn },
+        },
+      };
+      await transact([update, ...trailItems(TableName, trail)], () =>
+        conflict('candidate-not-standing', { kk: 'Үміткер енді сайлауға түспейді', ru: 'Кандидат больше не участвует в выборах', en: 'The candidate is no longer standing' }),
       );
     },
-    async withdrawCandidate(cid, id, on) {
-      await transact(
-        [
-          {
-            Update: {
-              TableName,
-              Key: keys.candidate(cid, id),
-              UpdateExpression: 'SET #status = :withdrawn, withdrawnOn = :on',
-              ConditionExpression: '#status = :eligible',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':withdrawn': 'withdrawn', ':eligible': 'eligible', ':on': on },
-            },
-          },
-        ],
-        () => exists({ kk: 'Үміткерді қайтарып алу мүмкін емес', ru: 'Кандидата нельзя отозвать', en: 'The candidate cannot be withdrawn now' }, 'candidate-not-withdrawable'),
+    async withdrawCandidate(cid, id, on, trail) {
+      const update: Items[number] = {
+        Update: {
+          TableName,
+          Key: keys.candidate(cid, id),
+          UpdateExpression: 'SET #status = :withdrawn, withdrawnOn = :on',
+          ConditionExpression: '#status = :eligible',
+          ExpressionAttributeNames: STATUS,
+          ExpressionAttributeValues: { ':withdrawn': 'withdrawn', ':eligible': 'eligible', ':on': on },
+        },
+      };
+      await transact([update, ...trailItems(TableName, trail)], () =>
+        conflict('candidate-not-withdrawable', { kk: 'Үміткерді қайтарып алу мүмкін емес', ru: 'Кандидата нельзя отозвать', en: 'The candidate cannot be withdrawn now' }),
       );
     },
 
-    putCommission: (c) => put(keys.commission(c.councilId, c.id), 'commission', c),
+    putCommission: (c, trail) => create({ ...c, ...keys.commission(c.councilId, c.id), type: 'commission' }, trail, EXISTS('commission')),
     getCommission: (cid, id) => get<Commission>(keys.commission(cid, id)),
 
-    async putElection(e) {
-      const votes = Object.fromEntries(e.candidateIds.map((c) => [c, 0]));
-      await transact(
-        [
-          { Put: { TableName, Item: { ...e, ...keys.election(e.councilId, e.id), type: 'election' }, ConditionExpression: 'attribute_not_exists(pk)' } },
-          { Put: { TableName, Item: { ...keys.tally(e.councilId, e.id), type: 'tally', status: 'open', ballotsCast: 0, votes }, ConditionExpression: 'attribute_not_exists(pk)' } },
-        ],
-        () => exists({ kk: 'Сайлау бұрыннан бар', ru: 'Выборы уже существуют', en: 'The election already exists' }, 'election-exists'),
-      );
-    },
+    putElection: (e, trail) => create({ ...e, ...keys.election(e.councilId, e.id), type: 'election' }, trail, EXISTS('election')),
     getElection: (cid, id) => get<Election>(keys.election(cid, id)),
-    listElections: (cid) => byPrefix<Election>(cid, 'ELECTION#', 'election'),
+    listElections: async (cid) => ofType<Election>(await under(cid, 'ELECTION'), 'election'),
 
     async castBallot(e, voterSub, choices, receiptHash) {
-      const names: Record<string, string> = { '#status': 'status' };
-      const values: Record<string, unknown> = { ':open': 'open', ':one': 1 };
-      const increments = choices.map((c, i) => {
-        names[`#c${i}`] = c;
-        return `votes.#c${i} = votes.#c${i} + :one`;
-      });
-      await transact(
-        [
-          // The voter's receipt: who voted, never how.
-          { Put: { TableName, Item: { ...keys.voter(e.councilId, e.id, voterSub), type: 'voter' }, ConditionExpression: 'attribute_not_exists(pk)' } },
-          // The ballot: how, never who or when; keyed by the hash of the voter's receipt code.
-          { Put: { TableName, Item: { ...keys.ballot(e.councilId, e.id, receiptHash), type: 'ballot', choices }, ConditionExpression: 'attribute_not_exists(pk)' } },
-          {
-            Update: {
-              TableName,
-              Key: keys.tally(e.councilId, e.id),
-              UpdateExpression: ['ADD ballotsCast :one', increments.length ? `SET ${increments.join(', ')}` : ''].join(' '),
-              ConditionExpression: '#status = :open',
-              ExpressionAttributeNames: names,
-              ExpressionAttributeValues: values,
-            },
-          },
-        ],
-        (index) => (index === 2 ? ROUND_CLOSED() : ALREADY_VOTED()),
-      );
+      try {
+        await transact(
+          [
+            // The round is open, in the same transaction: a close moves it out of `open` first.
+            { ConditionCheck: { TableName, Key: keys.election(e.councilId, e.id), ConditionExpression: '#status = :open', ExpressionAttributeNames: STATUS, ExpressionAttributeValues: { ':open': 'open' } } },
+            // The voter's receipt: who voted, never how.
+            { Put: { TableName, Item: { ...keys.voter(e.councilId, e.id, voterSub), type: 'voter' }, ...created } },
+            // The ballot: how, never who or when; keyed by the hash of the voter's receipt code.
+            { Put: { TableName, Item: { ...keys.ballot(e.councilId, e.id, receiptHash), type: 'ballot', choices }, ...created } },
+          ],
+          (index) => (index === 0 ? ROUND_CLOSED() : ALREADY_VOTED()),
+        );
+        return 'cast';
+      } catch (error) {
+        if (!(error instanceof ConflictError) || error.code !== 'already-voted') throw error;
+        // A retry of the very same ballot (same voter, same code, same choices) is answered as the first.
+        const [voter, ballot] = await Promise.all([get(keys.voter(e.councilId, e.id, voterSub)), get<{ choices: string[] }>(keys.ballot(e.councilId, e.id, receiptHash))]);
+        if (voter && ballot && JSON.stringify(ballot.choices) === JSON.stringify(choices)) return 'same';
+        throw error;
+      }
     },
     async ballotCounted(cid, eid, receiptHash) {
       return Boolean(await get(keys.ballot(cid, eid, receiptHash)));
     },
-    async tally(cid, eid) {
-      const tally = await get<{ ballotsCast: number; votes: Record<string, number> }>(keys.tally(cid, eid));
-      return { ballotsCast: tally?.ballotsCast ?? 0, votes: tally?.votes ?? {} };
-    },
-    async closeElection({ election, result, members, runoff }) {
-      const cid = election.councilId;
-      const items: Parameters<typeof transact>[0] = [
-        {
-          Update: {
-            TableName,
-            Key: keys.tally(cid, election.id),
-            UpdateExpression: 'SET #status = :closed',
-            ConditionExpression: '#status = :open',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':closed': 'closed', ':open': 'open' },
-          },
-        },
-        { Put: { TableName, Item: { ...election, status: 'closed', result, ...keys.election(cid, election.id), type: 'election' } } },
-      ];
-      for (const member of members) {
-        const { terms, ...rest } = member;
-        items.push({ Put: { TableName, Item: { ...rest, ...keys.member(cid, member.id), type: 'member' }, ConditionExpression: 'attribute_not_exists(pk)' } });
-        items.push(...terms.map(termPut));
-        items.push({
-          Update: {
-            TableName,
-            Key: keys.candidate(cid, member.candidateId),
-            UpdateExpression: 'SET #status = :elected, memberId = :mid',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':elected': 'elected', ':mid': member.id },
-          },
-        });
-      }
-      if (runoff) {
-        items.push({ Put: { TableName, Item: { ...runoff, ...keys.election(cid, runoff.id), type: 'election' }, ConditionExpression: 'attribute_not_exists(pk)' } });
-        items.push({
-          Put: { TableName, Item: { ...keys.tally(cid, runoff.id), type: 'tally', status: 'open', ballotsCast: 0, votes: Object.fromEntries(runoff.candidateIds.map((c) => [c, 0])) } },
-        });
-      }
-      await transact(items, () => ROUND_CLOSED());
-    },
-
-    listMembers: (cid) => membersOf(cid, 'MEMBER#'),
-    async getMember(cid, mid) {
-      return (await membersOf(cid, `MEMBER#${mid}`)).find((m) => m.id === mid);
-    },
-
-    putLot: (lot) => put(keys.lot(lot.councilId, lot.id), 'lot', lot, true),
-    getLot: (cid, id) => get<Lot>(keys.lot(cid, id)),
-    async revealLot(lot, shortened) {
-      await transact(
-        [
-          {
-            Put: {
-              TableName,
-              Item: { ...lot, ...keys.lot(lot.councilId, lot.id), type: 'lot' },
-              ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(revealedOn)',
-            },
-          },
-          ...shortened.map((term) => ({ ...termPut(term), Put: { ...termPut(term).Put, ConditionExpression: '#status = :active', ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':active': 'active' } } })),
-        ],
-        () => exists({ kk: 'Жеребе бұрын ашылған', ru: 'Жеребьёвка уже раскрыта', en: 'The lot was already revealed' }, 'lot-revealed'),
-      );
-    },
-
-    async setSecretary(cid, mid, on, by) {
+    async beginClose(e) {
       await transact(
         [
           {
             Update: {
               TableName,
-              Key: keys.council(cid),
-              UpdateExpression: 'SET secretaryMemberId = :mid',
-              ConditionExpression: 'attribute_exists(pk)',
-              ExpressionAttributeValues: { ':mid': mid },
+              Key: keys.election(e.councilId, e.id),
+              UpdateExpression: 'SET #status = :closing',
+              ConditionExpression: '#status = :open OR #status = :closing',
+              ExpressionAttributeNames: STATUS,
+              ExpressionAttributeValues: { ':open': 'open', ':closing': 'closing' },
             },
           },
-          { Put: { TableName, Item: { ...keys.secretary(cid, on, mid), type: 'secretary', memberId: mid, on, by } } },
         ],
-        () => exists({ kk: 'Кеңес табылмады', ru: 'Совет не найден', en: 'Council not found' }, 'council-not-found'),
+        ROUND_CLOSED,
       );
     },
-    secretaryHistory: (cid) => byPrefix<{ memberId: string; on: string; by: string }>(cid, 'SECRETARY#', 'secretary'),
+    async ballots(cid, eid) {
+      return ofType<{ choices: string[] }>(await under(cid, 'ELECTION', eid, 'BALLOT'), 'ballot').map((b) => b.choices);
+    },
+    async finishClose({ election, result, members, runoff, decisions = [], audit }) {
+      const cid = election.councilId;
+      // Derived ids: a retry writes these very records again, never new ones.
+      const records: Items = [
+        ...decisions.map((d) => decisionPut(TableName, d)),
+        ...members.flatMap((member): Items => {
+          const { terms, ...rest } = member;
+          return [
+            { Put: { TableName, Item: { ...rest, ...keys.member(cid, member.id), type: 'member' } } },
+            ...terms.map(termPut),
+            {
+              Update: {
+                TableName,
+                Key: keys.candidate(cid, member.candidateId),
+                UpdateExpression: 'SET #status = :elected, memberId = :mid',
+                ExpressionAttributeNames: STATUS,
+                ExpressionAttributeValues: { ':elected': 'elected', ':mid': member.id },
+              },
+            },
+          ];
+        }),
+        ...(runoff ? [electionPut(runoff)] : []),
+      ];
+      for (const batch of batches(records)) await transact(batch, ROUND_CLOSED);
+      const close: Items[number] = {
+        Put: {
+          ...(electionPut({ ...election, status: 'closed', result }) as { Put: NonNullable<Items[number]['Put']> }).Put,
+          ConditionExpression: '#status = :closing',
+          ExpressionAttributeNames: STATUS,
+          ExpressionAttributeValues: { ':closing': 'closing' },
+        },
+      };
+      await transact([close, ...(audit ? [auditPut(TableName, audit)] : [])], ROUND_CLOSED);
+    },
 
-    putLeavingNotice: (n) => put(keys.leaving(n.councilId, n.memberId, n.id), 'leaving', n, true),
+    listMembers: async (cid) => membersOf(await under(cid, 'MEMBER')),
+    async getMember(cid, mid) {
+      const [member, history] = await Promise.all([get<Omit<Member, 'terms'>>(keys.member(cid, mid)), under(cid, 'MEMBER', mid)]);
+      return member && { ...member, terms: ofType<Term>(history, 'term') };
+    },
+
+    async putLot(lot, trail) {
+      await transact(
+        [
+          // p11: one lot for the first election, ever: the guard names it.
+          { Put: { TableName, Item: { ...keys.firstLot(lot.councilId), type: 'first-lot', lotId: lot.id }, ...created } },
+          { Put: { TableName, Item: { ...lot, ...keys.lot(lot.councilId, lot.id), type: 'lot' }, ...created } },
+          ...trailItems(TableName, trail),
+        ],
+        EXISTS('lot'),
+      );
+    },
+    getLot: (cid, id) => get<Lot>(keys.lot(cid, id)),
+    async firstLotId(cid) {
+      return (await get<{ lotId: string }>(keys.firstLot(cid)))?.lotId;
+    },
+    async revealLot(lot, shortened, trail) {
+      await transact(
+        [
+          { Put: { TableName, Item: { ...lot, ...keys.lot(lot.councilId, lot.id), type: 'lot' }, ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(revealedOn)' } },
+          ...shortened.map((term) => ({ Put: { ...termPut(term).Put!, ConditionExpression: '#status = :active', ExpressionAttributeNames: STATUS, ExpressionAttributeValues: { ':active': 'active' } } })),
+          ...trailItems(TableName, trail),
+        ],
+        () => conflict('lot-revealed', { kk: 'Жеребе бұрын ашылған', ru: 'Жеребьёвка уже раскрыта', en: 'The lot was already revealed' }),
+      );
+    },
+
+    appointSecretary: (a, trail) =>
+      create({ ...a, ...keys.secretary(a.councilId, a.on), type: 'secretary' }, trail, () =>
+        conflict('secretary-appointed-that-day', {
+          kk: 'Осы күнге хатшы тағайындалып қойған: басқа күнді көрсетіңіз',
+          ru: 'На эту дату секретарь уже назначен: укажите другую дату',
+          en: 'A Secretary was already appointed on that date: give another date',
+        }),
+      ),
+
+    putLeavingNotice: async (n) => {
+      try {
+        await db.send(new PutCommand({ TableName, Item: { ...n, ...keys.leaving(n.councilId, n.memberId, n.id), type: 'leaving' }, ...created }));
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) throw EXISTS('leaving')();
+        throw error;
+      }
+    },
     getLeavingNotice: (cid, mid, id) => get<LeavingNotice>(keys.leaving(cid, mid, id)),
-    async endTerm(term, endedOn, ending, record) {
+    async endTerm(term, endedOn, ending, record, trail) {
       const cid = term.councilId;
-      const items: Parameters<typeof transact>[0] = [
+      const items: Items = [
         {
           Update: {
             TableName,
             Key: keys.term(cid, term.memberId, term.start),
             UpdateExpression: 'SET #status = :ended, endedOn = :on, ending = :ending REMOVE gsi2pk, gsi2sk',
             ConditionExpression: '#status = :active',
-            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeNames: STATUS,
             ExpressionAttributeValues: { ':ended': 'ended', ':active': 'active', ':on': endedOn, ':ending': ending },
           },
         },
-        {
-          Update: {
-            TableName,
-            Key: keys.member(cid, term.memberId),
-            UpdateExpression: 'SET #status = :ended',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':ended': 'ended' },
-          },
-        },
+        { Update: { TableName, Key: keys.member(cid, term.memberId), UpdateExpression: 'SET #status = :ended', ExpressionAttributeNames: STATUS, ExpressionAttributeValues: { ':ended': 'ended' } } },
       ];
-      if (record?.leavingNotice) {
+      if (record.leavingNotice) {
         const n = record.leavingNotice;
         items.push({ Put: { TableName, Item: { ...n, ...keys.leaving(cid, n.memberId, n.id), type: 'leaving' } } });
       }
-      if (record?.termination) {
+      if (record.termination) {
         const t: Termination = record.termination;
-        items.push({ Put: { TableName, Item: { ...t, councilId: cid, memberId: term.memberId, ...keys.termination(cid, term.memberId, t.id), type: 'termination' }, ConditionExpression: 'attribute_not_exists(pk)' } });
+        items.push({ Put: { TableName, Item: { ...t, councilId: cid, memberId: term.memberId, ...keys.termination(cid, term.memberId, t.id), type: 'termination' }, ...created } });
       }
+      items.push(...trailItems(TableName, trail));
       try {
         await transact(items, () => new TermAlreadyEnded());
         return true;
@@ -271,9 +257,6 @@ export function dynamoMembershipStore(): MembershipStore {
       }
     },
 
-    putRecusal: (r) => put(keys.recusal(r.councilId, r.meetingId, r.memberId, r.itemId), 'recusal', r, true),
-
-    putDecision: (d) => put(keys.decision(d.councilId, d.id), 'decision', d, true, keys.decisionByDate(d.councilId, d.id, d.at)),
     getDecision: (cid, id) => get<DecisionRecord>(keys.decision(cid, id)),
 
     async termsEndingBy(date) {
@@ -281,20 +264,22 @@ export function dynamoMembershipStore(): MembershipStore {
         TableName,
         IndexName: 'gsi2',
         KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk <= :until',
-        ExpressionAttributeValues: { ':pk': 'TERMEND', ':until': `${date}#~` },
+        ExpressionAttributeValues: { ':pk': PARTITIONS.termEnds, ':until': `${date}#~` },
       });
       return items.map((i) => fromItem<Term>(i)!);
     },
     async flagTerm(term, on) {
       try {
-        await put(keys.flag(term.councilId, term.memberId, term.end), 'flag', { memberId: term.memberId, termEnd: term.end, flaggedOn: on, point: 'p11' }, true);
+        await db.send(new PutCommand({ TableName, Item: { ...keys.flag(term.councilId, term.memberId, term.end), type: 'flag', memberId: term.memberId, termEnd: term.end, flaggedOn: on, point: 'p11' }, ...created }));
         return true;
       } catch (error) {
-        if (error instanceof ConflictError) return false;
+        if (error instanceof ConditionalCheckFailedException) return false;
         throw error;
       }
     },
-    listFlags: (cid) => byPrefix(cid, 'FLAG#', 'flag'),
+    listFlags: async (cid) => ofType(await under(cid, 'FLAG'), 'flag'),
+
+    auditLog: async (cid) => ofType<AuditEntry>(await under(cid, 'AUDIT'), 'audit'),
   };
 }
 

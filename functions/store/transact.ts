@@ -1,16 +1,25 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, TransactWriteCommand, type QueryCommandInput, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { StoreUnavailableError } from '../errors.ts';
 import { documentClient } from './client.ts';
 
 type TransactItems = NonNullable<TransactWriteCommandInput['TransactItems']>;
 
+/** How long one write may keep retrying transaction conflicts: well inside a function's 10 s. */
+const CONFLICT_BUDGET_MS = 3_000;
+
+/** DynamoDB's limit is 100 actions per transaction; kenes stays well below it. */
+export const MAX_TRANSACTION_ITEMS = 50;
+
 /**
- * One all-or-nothing write. Transaction conflicts (concurrent writers on one item, e.g. many
- * ballots on one tally) are retried with jittered backoff; a failed condition is handed to
- * `onConditionFailed` with the index of the item whose condition failed, so the adapter can
- * translate it into the domain's own error.
+ * One all-or-nothing write. Transaction conflicts (concurrent writers on one item) are retried
+ * with jittered backoff for at most CONFLICT_BUDGET_MS, then answered 503 (retry later); a
+ * failed condition is handed to `onConditionFailed` with the index of the item whose condition
+ * failed, so the adapter can translate it into the domain's own error.
  */
-export async function transact(items: TransactItems, onConditionFailed: (index: number) => Error, attempts = 25): Promise<void> {
+export async function transact(items: TransactItems, onConditionFailed: (index: number) => Error): Promise<void> {
+  if (items.length > MAX_TRANSACTION_ITEMS) throw new Error(`transaction of ${items.length} items: split it (at most ${MAX_TRANSACTION_ITEMS})`);
+  const started = Date.now();
   for (let attempt = 1; ; attempt++) {
     try {
       await documentClient().send(new TransactWriteCommand({ TransactItems: items }));
@@ -21,10 +30,18 @@ export async function transact(items: TransactItems, onConditionFailed: (index: 
       const failed = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
       if (failed >= 0) throw onConditionFailed(failed);
       const conflict = reasons.some((r) => r.Code === 'TransactionConflict') || reasons.length === 0;
-      if (!conflict || attempt >= attempts) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(1000, 20 * 2 ** attempt)));
+      if (!conflict) throw error;
+      if (Date.now() - started > CONFLICT_BUDGET_MS) throw new StoreUnavailableError({ cause: error });
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(500, 10 * 2 ** attempt)));
     }
   }
+}
+
+/** Splits many writes into transactions of at most MAX_TRANSACTION_ITEMS, in order. */
+export function batches<T>(items: readonly T[], size = MAX_TRANSACTION_ITEMS): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }
 
 /** Every page of a query. */

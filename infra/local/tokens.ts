@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { SignJWT, jwtVerify, type JWTPayload } from 'jose';
+import { ID_PATTERN } from '../../functions/ids.ts';
 import { ROLES, ROLES_CLAIM, type Role } from '../../functions/http/roles.ts';
 
 /**
@@ -35,5 +36,5 @@ export function localTokens(key: Uint8Array = randomBytes(32)): LocalTokens {
   };
 }
 
-/** Body of `POST /v1/local/tokens`. */
-export const MintRequest = z.object({ sub: z.string().trim().min(1), roles: z.array(z.enum(ROLES)) });
+/** Body of `POST /v1/local/tokens`: who (an id), and `admin` for the platform administrator; council roles come from the council's records. */
+export const MintRequest = z.strictObject({ sub: z.string().regex(ID_PATTERN), roles: z.array(z.enum(ROLES)).max(ROLES.length).default([]) });

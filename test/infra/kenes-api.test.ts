@@ -12,7 +12,7 @@ import { KenesTable } from '../../infra/constructs/kenes-table.ts';
  * one route of each access kind, so the authorizer wiring is proven before real routes need it.
  */
 const health = routeById('health');
-const secured: Route = { ...health, id: 'secured', path: '/v1/secured', access: ['chair', 'secretary'] };
+const secured: Route = { ...health, id: 'secured', path: '/v1/secured', access: ['admin'] };
 const open: Route = { ...health, id: 'open', path: '/v1/open', access: 'public' };
 
 let stack: Stack;

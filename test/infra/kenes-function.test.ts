@@ -72,5 +72,9 @@ const minimalMinutes: MinutesDoc = {
   motions: [],
   complaints: [],
   signatures: [],
+  voidedSignatures: [],
+  awaiting: [],
+  sealed: false,
+  corrections: [],
   contentHash: '0'.repeat(64),
 };

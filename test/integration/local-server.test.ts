@@ -32,12 +32,14 @@ describe('the local server', () => {
     expect((await local.call('GET', '/../package.json')).status).toBe(404);
   });
 
-  it('mints a dev token that names the roles, and refuses a bad request', async () => {
-    const minted = await local.call('POST', '/v1/local/tokens', { body: { sub: 'chair-1', roles: ['chair'] } });
+  it('mints a dev token for a person (the only global role is admin), and refuses a bad request', async () => {
+    const minted = await local.call('POST', '/v1/local/tokens', { body: { sub: 'admin-1', roles: ['admin'] } });
     expect(minted.status).toBe(201);
     const [, payload] = minted.json.token.split('.');
-    expect(JSON.parse(Buffer.from(payload, 'base64url').toString())).toMatchObject({ sub: 'chair-1', 'cognito:groups': ['chair'] });
-    expect((await local.call('POST', '/v1/local/tokens', { body: { sub: 'x', roles: ['king'] } })).status).toBe(400);
+    expect(JSON.parse(Buffer.from(payload, 'base64url').toString())).toMatchObject({ sub: 'admin-1', 'cognito:groups': ['admin'] });
+    expect((await local.call('POST', '/v1/local/tokens', { body: { sub: 'person-1' } })).status).toBe(201);
+    expect((await local.call('POST', '/v1/local/tokens', { body: { sub: 'x', roles: ['chair'] } })).status).toBe(400);
+    expect((await local.call('POST', '/v1/local/tokens', { body: { sub: 'x#y' } })).status).toBe(400);
   });
 
   it('answers a CORS preflight', async () => {

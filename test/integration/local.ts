@@ -23,10 +23,10 @@ export async function startLocal() {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  async function call(method: string, path: string, options: { body?: unknown; as?: { sub: string; roles: Role[] }; headers?: Record<string, string> } = {}) {
+  async function call(method: string, path: string, options: { body?: unknown; as?: { sub: string; roles?: Role[] }; headers?: Record<string, string> } = {}) {
     const headers: Record<string, string> = { ...options.headers };
     if (options.body !== undefined) headers['content-type'] ??= 'application/json';
-    if (options.as) headers.authorization = `Bearer ${await tokens.mint(options.as.sub, options.as.roles)}`;
+    if (options.as) headers.authorization = `Bearer ${await tokens.mint(options.as.sub, options.as.roles ?? [])}`;
     const response = await fetch(`${base}${path}`, {
       method,
       headers,

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { Api, Step } from './membership.ts';
-import { clean } from './membership.ts';
+import { clean, receiptCode } from './membership.ts';
 
 /**
  * A full meeting through HTTP: convene, attendance and quorum (p22), three motions of the three
@@ -13,9 +13,9 @@ export function meetingScenario(api: Api, councilId = 'meet'): Step[] {
   const steps: Step[] = [];
   const step = (name: string, run: () => Promise<void>) => steps.push({ name, run });
   const C = `/v1/councils/${councilId}`;
-  const chair = { sub: `commissioner-${councilId}`, roles: ['chair' as const] };
+  const chair = { sub: `commissioner-${councilId}` };
   const admin = { sub: 'office-admin', roles: ['admin' as const] };
-  const person = (i: number) => ({ sub: `${councilId}-person-${i}`, roles: ['member' as const] });
+  const person = (i: number) => ({ sub: `${councilId}-person-${i}` });
   const member: string[] = []; // member ids, index i -> person i+1
   let secretaryIndex = 0;
   let meetingId = '';
@@ -37,9 +37,9 @@ export function meetingScenario(api: Api, councilId = 'meet'): Step[] {
     for (const [i, name] of names.entries()) {
       candidates.push((await api.call('POST', `${C}/candidates`, { as: admin, body: { name, sub: person(i + 1).sub, appliedOn: '2020-03-02', facts: clean } })).json.id);
     }
-    const commission = await api.call('POST', `${C}/commissions`, { as: chair, body: { voters: ['v1', 'v2', 'v3'] } });
+    const commission = await api.call('POST', `${C}/commissions`, { as: chair, body: { voters: ['v1', 'v2', 'v3'], formedOn: '2020-03-05' } });
     const election = await api.call('POST', `${C}/elections`, { as: chair, body: { commissionId: commission.json.id, date: '2020-03-10', seats: 10, candidateIds: candidates } });
-    for (const v of ['v1', 'v2', 'v3']) await api.call('POST', `${C}/elections/${election.json.id}/ballots`, { as: { sub: v, roles: ['commission'] }, body: { choices: candidates } });
+    for (const v of ['v1', 'v2', 'v3']) await api.call('POST', `${C}/elections/${election.json.id}/ballots`, { as: { sub: v }, body: { choices: candidates, receipt: receiptCode() } });
     const closed = await api.call('POST', `${C}/elections/${election.json.id}/close`, { as: chair });
     expect(closed.json.members).toHaveLength(10);
     for (const candidateId of candidates) member.push(closed.json.members.find((m: { candidateId: string }) => m.candidateId === candidateId).id);

@@ -170,6 +170,10 @@ const doc: MinutesDoc = {
     },
   ],
   signatures: [{ role: 'chairperson', name: CHAIR, signedAt: '2020-03-06T10:15:00+05:00', contentHash: 'a'.repeat(64) }],
+  voidedSignatures: [],
+  awaiting: ['secretary'],
+  sealed: false,
+  corrections: [],
   contentHash: 'a'.repeat(64),
 };
 
