@@ -23,6 +23,8 @@ export class KenesError extends Error {
   readonly details?: FieldProblem[];
   readonly reasons?: Reason[];
   readonly existing?: { kind: string; id: string };
+  /** Seconds to wait before a retry: sent as `Retry-After`. */
+  readonly retryAfter?: number;
   constructor(
     readonly code: string,
     readonly text: Text,
@@ -149,8 +151,7 @@ export class UnsupportedMediaTypeError extends KenesError {
 /** 503: the table cannot be reached now (a timeout, throttling, a conflict that would not clear): retry later. */
 export class StoreUnavailableError extends KenesError {
   override readonly statusCode = 503;
-  /** Seconds the client should wait before a retry (the `Retry-After` header). */
-  readonly retryAfter = 2;
+  override readonly retryAfter = 2;
   constructor(options?: ErrorOptions) {
     super(
       'store-unavailable',
@@ -163,5 +164,40 @@ export class StoreUnavailableError extends KenesError {
       options,
     );
     this.name = 'StoreUnavailableError';
+  }
+}
+
+/** 422: an `Idempotency-Key` already used for a different request (another body or route). */
+export class IdempotencyKeyReusedError extends KenesError {
+  override readonly statusCode = 422;
+  constructor() {
+    super(
+      'idempotency-key-reused',
+      {
+        kk: 'Бұл қайталау кілті басқа сұрауға қолданылған: жаңа сұрауға жаңа кілт жіберіңіз',
+        ru: 'Этот ключ повтора уже использован для другого запроса: для нового запроса нужен новый ключ',
+        en: 'This Idempotency-Key was used for a different request: send a new key with a new request',
+      },
+      { field: 'header.idempotency-key' },
+    );
+    this.name = 'IdempotencyKeyReusedError';
+  }
+}
+
+/** 409: the same request (same `Idempotency-Key`) is being carried out right now: retry shortly for its answer. */
+export class RequestInProgressError extends KenesError {
+  override readonly statusCode = 409;
+  override readonly retryAfter = 2;
+  constructor() {
+    super(
+      'request-in-progress',
+      {
+        kk: 'Дәл осы сұрау қазір орындалып жатыр: бірнеше секундтан кейін қайталаңыз, оның жауабын аласыз',
+        ru: 'Этот же запрос сейчас выполняется: повторите через несколько секунд и получите его ответ',
+        en: 'This very request is being carried out now: retry in a few seconds to get its answer',
+      },
+      { field: 'header.idempotency-key' },
+    );
+    this.name = 'RequestInProgressError';
   }
 }

@@ -1,7 +1,7 @@
 // Sign-in: on the local server a dev token (`POST /v1/local/tokens`); elsewhere (Cognito on AWS)
 // a pasted bearer token. The token lives in sessionStorage for this tab only.
 import { call, session, setSession } from './api.js';
-import { label, onLanguage, t } from './i18n.js';
+import { onLanguage, t } from './i18n.js';
 import { h, showReply, show } from './render.js';
 
 /** The local server mints dev tokens; CloudFront has no such route. */
@@ -22,9 +22,15 @@ function claimsOf(token) {
   }
 }
 
+/**
+ * The one global role a token carries: `admin` (the platform administrator), from
+ * `cognito:groups`. Every other role is held in one council, on a date, from that council's own
+ * records: the page does not guess it.
+ */
 function rolesOf(claims) {
   const groups = claims?.['cognito:groups'];
-  return Array.isArray(groups) ? groups : typeof groups === 'string' ? groups.split(/[\s,]+/).filter(Boolean) : [];
+  const list = Array.isArray(groups) ? groups : typeof groups === 'string' ? groups.split(/[\s,]+/).filter(Boolean) : [];
+  return list.includes('admin') ? ['admin'] : [];
 }
 
 function renderWho() {
@@ -36,8 +42,12 @@ function renderWho() {
     who.replaceChildren(h('span', { class: 'muted' }, t('signin.none')));
     return;
   }
-  const roles = current.roles?.length ? current.roles.map((r) => label('role.', r)).join(', ') : t('signin.noRoles');
-  who.replaceChildren(`${t('signin.as')} `, h('strong', { id: 'whoami-sub' }, current.sub ?? '?'), ` — ${roles}`);
+  const admin = current.roles?.includes('admin');
+  who.replaceChildren(
+    `${t('signin.as')} `,
+    h('strong', { id: 'whoami-sub' }, current.sub ?? '?'),
+    admin ? [' — ', h('span', { class: 'role', 'data-role': 'admin' }, t('role.admin'))] : null,
+  );
 }
 
 export function initAuth() {
@@ -56,11 +66,11 @@ export function initAuth() {
   dev.addEventListener('submit', async (event) => {
     event.preventDefault();
     const sub = dev.elements.namedItem('sub').value.trim();
-    const roles = [...dev.querySelectorAll('input[name=roles]:checked')].map((i) => i.value);
+    const admin = dev.elements.namedItem('admin').checked;
     const output = dev.querySelector('.result');
-    const reply = await call('POST', '/v1/local/tokens', { sub, roles });
+    const reply = await call('POST', '/v1/local/tokens', admin ? { sub, roles: ['admin'] } : { sub });
     if (reply.ok && reply.json?.token) {
-      setSession({ token: reply.json.token, sub: reply.json.sub, roles: reply.json.roles, source: 'dev' });
+      setSession({ token: reply.json.token, sub: reply.json.sub ?? sub, roles: rolesOf(claimsOf(reply.json.token)), source: 'dev' });
       output.replaceChildren();
     } else {
       showReply(output, reply);

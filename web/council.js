@@ -21,7 +21,7 @@ const FACTS = [
 function rememberMembers(current) {
   for (const m of current) remember(m.id, m.name);
   fillList('member-ids', current.map((m) => [m.id, m.name]));
-  fillList('attendee-ids', [['chairperson', t('role.chair')], ...current.map((m) => [m.id, m.name])]);
+  fillList('attendee-ids', [['chairperson', t('role.chairperson')], ...current.map((m) => [m.id, m.name])]);
 }
 
 function composition(json) {
@@ -30,7 +30,7 @@ function composition(json) {
   return [
     facts([
       [t('council.chairperson'), h('span', {}, json.chairperson?.sub ?? '—', ' ', h('span', { class: 'point' }, json.chairperson?.point ?? ''))],
-      [t('role.secretary'), json.secretaryMemberId ? named(json.secretaryMemberId) : t('res.none')],
+      [t('council.secretaryOn'), h('span', { 'data-secretary': json.secretaryMemberId ?? '' }, json.secretaryMemberId ? named(json.secretaryMemberId) : t('res.none'))],
       [t('council.seats'), String(json.seats)],
       [t('council.vacancies'), h('strong', { 'data-vacancies': json.vacancies }, String(json.vacancies))],
     ]),
@@ -41,6 +41,13 @@ function composition(json) {
           `${t('council.members')} — ${json.at}`,
         )
       : h('p', { class: 'muted' }, t('council.noMembers')),
+    json.secretaries?.length
+      ? table(
+          [t('member.id'), t('sec.on')],
+          json.secretaries.map((a) => [named(a.memberId), date(a.on)]),
+          t('sec.history'),
+        )
+      : null,
     json.history?.some((m) => m.status !== 'active')
       ? table(
           [t('col.name'), t('col.status'), t('col.termStart'), t('col.termEnd')],

@@ -3,7 +3,7 @@
 // iCalendar file. Whether a demand is enough is the API's answer, shown as it gives it.
 import { call, councilPath, enc, fetchBlob } from './api.js';
 import { label, t } from './i18n.js';
-import { date, decision, errorBlock, facts, h, show, showLoading, showReply, table } from './render.js';
+import { date, decision, errorBlock, facts, h, point, show, showLoading, showReply, stamp, table } from './render.js';
 import { councilId, onSubmit, optional, share, value, who } from './forms.js';
 import { bilingual } from './meetings.js';
 
@@ -56,6 +56,30 @@ export function initDemands() {
           )
         : h('p', { class: 'muted' }, t('notices.none')),
     notices);
+  });
+
+  // The council's audit log (the Chairperson, the administrator): every act that changed who
+  // holds power or what was decided, with who recorded it and when (real time, not a legal date).
+  const audit = document.querySelector('#council-audit');
+  onSubmit(audit, async (output) => {
+    const reply = await call('GET', councilPath(councilId(), '/audit'));
+    showReply(output, reply, (json) =>
+      json.entries?.length
+        ? table(
+            [t('caudit.recordedAt'), t('col.action'), t('caudit.subject'), t('caudit.on'), t('col.point'), t('col.by'), t('caudit.details')],
+            json.entries.map((e) => [
+              stamp(e.recordedAt),
+              h('span', { class: 'action', 'data-action': e.action }, label('caction.', e.action)),
+              h('span', {}, label('kind.', e.subject.kind), ' ', h('code', { class: 'id' }, e.subject.id)),
+              date(e.on),
+              e.point ? point(e.point) : '—',
+              e.by,
+              e.details ? h('code', { class: 'details-json' }, JSON.stringify(e.details)) : '—',
+            ]),
+            t('caudit.title'),
+          )
+        : h('p', { class: 'muted' }, t('audit.none')),
+    audit);
   });
 
   // The feed needs the bearer token, which a plain link cannot send: fetched, then saved as a file.

@@ -1,5 +1,5 @@
 // Elections: the commission, a round, the secret ballot with its receipt, and the count.
-import { call, councilPath, enc } from './api.js';
+import { call, councilPath, enc, isRetryable, session } from './api.js';
 import { label, t } from './i18n.js';
 import { decision, facts, h, show, showLoading, showReply } from './render.js';
 import { councilId, lines, named, onSubmit, optional, remember, share, value } from './forms.js';
@@ -57,6 +57,27 @@ async function checkReceipt(output, electionId, receipt) {
   );
 }
 
+/**
+ * A receipt code drawn here, in the voter's browser: 16 random bytes, base64url without padding
+ * (22 characters). The API keeps only its hash, with the ballot and never with the voter.
+ */
+function drawReceipt() {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/**
+ * The ballot being sent, with its receipt code: drawn once per ballot, and kept while the same
+ * ballot (same voter, election and choices) is sent again after no answer or a "retry later",
+ * so that the API recognises the retry by its code. Held in memory only, never stored.
+ */
+let pending;
+function ballotAttempt(electionId, choices) {
+  const ballot = JSON.stringify([session()?.sub ?? '', councilId(), electionId, [...choices].sort()]);
+  if (pending?.ballot !== ballot) pending = { ballot, receipt: drawReceipt() };
+  return pending;
+}
+
 export function initElections() {
   const commission = document.querySelector('#commission');
   onSubmit(commission, async (output) => {
@@ -110,9 +131,13 @@ export function initElections() {
   onSubmit(ballot, async (output) => {
     const electionId = value(ballot, 'electionId');
     const picked = [...ballot.querySelectorAll('input[name=choices]:checked')].map((i) => i.value);
-    const reply = await call('POST', electionPath(electionId, '/ballots'), { choices: picked });
+    const attempt = ballotAttempt(electionId, picked);
+    const reply = await call('POST', electionPath(electionId, '/ballots'), { choices: picked, receipt: attempt.receipt });
+    // The code is kept only while the same ballot may be sent again (no answer, or retry later).
+    if (!isRetryable(reply)) pending = undefined;
     if (reply.ok) {
       const receiptForm = document.querySelector('#receipt');
+      receiptForm.elements.namedItem('electionId').value = electionId;
       receiptForm.elements.namedItem('receipt').value = reply.json.receipt;
     }
     showReply(output, reply, (json) => {
@@ -125,7 +150,7 @@ export function initElections() {
         h('button', { type: 'button', class: 'secondary', onclick: () => checkReceipt(check, electionId, json.receipt) }, t('receipt.check')),
         check,
       );
-    });
+    }, ballot);
   });
 
   const receipt = document.querySelector('#receipt');

@@ -47,6 +47,8 @@ export function onSubmit(form, handler, { needsCouncil = true } = {}) {
       councilInput().focus();
       return;
     }
+    // Kept for the "send again" button of an error that asks for a retry (web/render.js).
+    form.kenesSubmitter = event.submitter ?? undefined;
     showLoading(output);
     const buttons = form.querySelectorAll('button');
     for (const b of buttons) b.disabled = true;
@@ -93,7 +95,7 @@ export function named(id) {
 
 /** An attendee, voter or signatory: the Chairperson by that word, a member by name when known. */
 export function who(id) {
-  return id === 'chairperson' ? t('role.chair') : named(id);
+  return id === 'chairperson' ? t('role.chairperson') : named(id);
 }
 
 /** Fills a `<datalist>` with `[value, label]` pairs. */

@@ -3,8 +3,8 @@
 // dissenting opinion, the end of the meeting.
 import { call, councilPath, enc } from './api.js';
 import { label, pick, t, translate } from './i18n.js';
-import { date, decision, facts, h, point, showReply } from './render.js';
-import { councilId, fillList, named, onSubmit, optional, share, value, who } from './forms.js';
+import { date, decision, facts, h, point, showReply, stamp } from './render.js';
+import { councilId, fillList, onSubmit, optional, share, value, who } from './forms.js';
 
 const meetingPath = (id, rest = '') => councilPath(councilId(), `/meetings/${enc(id)}${rest}`);
 
@@ -39,6 +39,8 @@ function meetingView(m) {
       [t('conv.place'), m.place],
       [t('conv.region'), m.region],
       [t('meet.status'), label('mstat.', m.status)],
+      [t('meet.openMotions'), m.openMotions ? String(m.openMotions) : undefined],
+      [t('meet.sealedAt'), m.sealedAt ? stamp(m.sealedAt) : undefined],
     ]),
     m.agenda?.length
       ? [h('h4', {}, t('meet.agenda')), h('ol', { class: 'agenda' }, m.agenda.map((item) => h('li', {}, bilingual(item.title), ' ', h('code', { class: 'id' }, item.id))))]
@@ -66,7 +68,7 @@ function meetingView(m) {
 
 function quorumView(quorum) {
   return [
-    facts([[t('meet.present'), `${quorum.membersPresent} / ${quorum.membersTotal}: ${(quorum.present ?? []).map((id) => (id === 'chairperson' ? t('role.chair') : named(id))).join(', ')}`]]),
+    facts([[t('meet.present'), `${quorum.membersPresent} / ${quorum.membersTotal}: ${(quorum.present ?? []).map(who).join(', ')}`]]),
     decision(quorum),
   ];
 }
@@ -166,7 +168,7 @@ export function initMeetings() {
       present: attendance.elements.namedItem('present').checked,
     });
     showReply(output, reply, (json) => [
-      h('p', {}, attendee === 'chairperson' ? t('role.chair') : named(attendee), ': ', json.present ? t('att.present') : '—'),
+      h('p', {}, who(attendee), ': ', json.present ? t('att.present') : '—'),
       json.quorum ? quorumView(json.quorum) : null,
     ], attendance);
   });
@@ -214,7 +216,7 @@ export function initMeetings() {
     const choice = vote.querySelector('input[name=choice]:checked')?.value;
     const reply = await call('PUT', meetingPath(meetingId, `/motions/${enc(motionId)}/votes/${enc(voter)}`), { choice });
     showReply(output, reply, (json) =>
-      h('p', {}, json.voterId === 'chairperson' ? t('role.chair') : named(json.voterId), ': ', h('strong', {}, label('choice.', json.choice))),
+      h('p', {}, who(json.voterId), ': ', h('strong', {}, label('choice.', json.choice))),
     vote);
   });
 

@@ -3,11 +3,59 @@
 // opened as an object URL.
 import { call, councilPath, enc, fetchBlob } from './api.js';
 import { label, t } from './i18n.js';
-import { date, errorBlock, facts, h, show, showLoading, showReply } from './render.js';
+import { date, errorBlock, facts, h, show, showLoading, showReply, stamp, table } from './render.js';
 import { councilId, onSubmit, optional, value } from './forms.js';
 import { bilingual } from './meetings.js';
 
 const minutesPath = (meetingId, rest) => councilPath(councilId(), `/meetings/${enc(meetingId)}/${rest}`);
+
+/** One signature: who, in which capacity, when (the real time of signing), over which content. */
+function signatureLine(s) {
+  return [h('strong', {}, label('role.', s.role)), ` — ${s.name}, `, stamp(s.signedAt), ' ', h('code', { class: 'hash', title: s.contentHash }, s.contentHash.slice(0, 12))];
+}
+
+/**
+ * Where the signing of the minutes stands (p28): the hash of the content, the signatures valid on
+ * it, those voided by a later change (struck through: to be given again), whose signature is
+ * still awaited, the seal, and the corrections added after it.
+ */
+function minutesStatus(json) {
+  return h(
+    'div',
+    { class: 'minutes-status', 'data-sealed': String(Boolean(json.sealed)) },
+    facts([
+      [t('min.hash'), h('code', { class: 'hash content-hash' }, json.contentHash)],
+      [t('min.state'), h('strong', { class: json.sealed ? 'sealed' : undefined }, t(json.sealed ? 'min.sealed' : 'min.unsealed'))],
+      [
+        t('min.awaiting'),
+        json.awaiting?.length ? h('ul', { class: 'awaiting' }, json.awaiting.map((role) => h('li', { 'data-role': role }, label('role.', role)))) : undefined,
+      ],
+    ]),
+    h('h4', {}, t('min.signatures')),
+    json.signatures?.length
+      ? h('ul', { class: 'signatures' }, json.signatures.map((s) => h('li', { 'data-role': s.role }, signatureLine(s))))
+      : h('p', { class: 'muted' }, t('min.noSignatures')),
+    json.voidedSignatures?.length
+      ? [
+          h('h4', {}, t('min.voidedTitle')),
+          h(
+            'ul',
+            { class: 'voided' },
+            json.voidedSignatures.map((s) =>
+              h('li', { 'data-role': s.role }, h('del', {}, signatureLine(s)), ' ', h('strong', { class: 'voided-note' }, t('min.voided')), s.voidedAt ? [' (', stamp(s.voidedAt), ')'] : null),
+            ),
+          ),
+        ]
+      : null,
+    json.corrections?.length
+      ? table(
+          [t('corr.on'), t('corr.text'), t('corr.reason'), t('corr.ref')],
+          json.corrections.map((c) => [date(c.on), bilingual(c.text), c.reason, h('code', { class: 'hash' }, c.contentHash.slice(0, 12))]),
+          t('min.corrections'),
+        )
+      : null,
+  );
+}
 
 export function initMinutes() {
   const form = document.querySelector('#minutes-form');
@@ -51,19 +99,42 @@ export function initMinutes() {
     });
   }
 
-  // Sign over the hash of the exact content: read the minutes, then sign that hash.
-  onSubmit(form, async (out) => {
+  // Read the minutes (their signatures, what is awaited, the seal, the corrections), and sign
+  // over the hash of the content read. If it changed since (409 minutes-changed), the minutes are
+  // read again and shown, and the person signs again.
+  let read;
+  const readMinutes = async (meetingId) => {
+    const reply = await call('GET', minutesPath(meetingId, 'minutes'));
+    read = reply.ok ? { councilId: councilId(), meetingId, contentHash: reply.json.contentHash } : undefined;
+    return reply;
+  };
+  onSubmit(form, async (out, submitter) => {
     const meetingId = value(form, 'meetingId');
-    const read = await call('GET', minutesPath(meetingId, 'minutes'));
-    if (!read.ok) return showReply(out, read, undefined, form);
-    const reply = await call('POST', minutesPath(meetingId, 'minutes/signatures'), { contentHash: read.json.contentHash });
+    if (submitter?.value === 'read') {
+      const reply = await readMinutes(meetingId);
+      return showReply(out, reply, minutesStatus, form);
+    }
+    if (read?.councilId !== councilId() || read?.meetingId !== meetingId) {
+      const first = await readMinutes(meetingId);
+      if (!first.ok) return showReply(out, first, undefined, form);
+    }
+    const reply = await call('POST', minutesPath(meetingId, 'minutes/signatures'), { contentHash: read.contentHash });
+    if (!reply.ok && reply.json?.error?.code === 'minutes-changed') {
+      const again = await readMinutes(meetingId);
+      return show(out, () => [
+        errorBlock(reply),
+        again.ok ? [h('p', { class: 'notice read-again' }, t('min.readAgain')), minutesStatus(again.json)] : errorBlock(again),
+      ]);
+    }
+    const after = reply.ok ? await readMinutes(meetingId) : undefined;
     showReply(out, reply, (json) => [
       facts([
-        [t('min.role'), `${label('role.', json.role === 'chairperson' ? 'chair' : json.role)} — ${json.name ?? json.sub}`],
-        [t('min.signedAt'), json.signedAt],
+        [t('min.role'), `${label('role.', json.role)} — ${json.name ?? json.sub}`],
+        [t('min.signedAt'), stamp(json.signedAt)],
         [t('min.hash'), h('code', { class: 'hash' }, json.contentHash)],
       ]),
       h('p', { class: json.sealed ? 'notice sealed' : 'muted' }, json.point ? [h('span', { class: 'point' }, json.point), ' '] : null, t(json.sealed ? 'min.sealed' : 'min.notSealed')),
+      after?.ok ? minutesStatus(after.json) : null,
     ], form);
   });
   refresh();

@@ -1,5 +1,6 @@
 // Shows what the API answered: outcomes, reasons with their points, readings, errors with
 // their fields. Everything from the API is inserted as text, never as HTML.
+import { isRetryable } from './api.js';
 import { label, onLanguage, pick, t } from './i18n.js';
 
 /** Creates an element: `h('p', { class: 'x' }, 'text', child)`. */
@@ -99,19 +100,24 @@ export function decision(answer) {
   );
 }
 
-/** The error of a reply: message, field, every detail and every reason. */
-export function errorBlock(reply) {
+/**
+ * The error of a reply: message, field, every detail and every reason, the record a conflict
+ * names (`existing`), and for an answer that asks to try again (no connection, the store
+ * unavailable, a `Retry-After`) how long to wait and, given `retry`, a button that sends the
+ * same request again.
+ */
+export function errorBlock(reply, retry) {
   const box = h('div', { class: 'error', role: 'alert' });
   if (reply.status === 0) {
     box.append(h('p', {}, h('strong', {}, t('res.error')), ': ', t('err.network')));
-    return box;
+    return withRetry(box, reply, retry);
   }
   const error = reply.json?.error;
   if (!error) {
     const known = reply.status === 401 ? t('err.401') : reply.status === 404 ? t('err.404') : t('err.other');
     box.append(h('p', {}, h('strong', {}, `${t('res.error')} ${reply.status}`), ': ', known));
     if (reply.json?.message && ![401, 404].includes(reply.status)) box.append(h('p', { class: 'muted' }, reply.json.message));
-    return box;
+    return withRetry(box, reply, retry);
   }
   box.append(
     h('p', {}, h('strong', {}, `${t('res.error')} ${reply.status}`), ': ', pick(error.message)),
@@ -129,7 +135,19 @@ export function errorBlock(reply) {
   } else if (error.field) {
     box.append(h('p', {}, `${t('res.field')}: `, h('code', { class: 'field' }, error.field)));
   }
+  if (error.existing) {
+    box.append(
+      h('p', { class: 'existing', 'data-kind': error.existing.kind }, `${t('res.existing')}: `, label('kind.', error.existing.kind), ' ', h('code', { class: 'id' }, error.existing.id)),
+    );
+  }
   if (error.reasons?.length) box.append(h('h4', {}, t('res.reasons')), reasonsList(error.reasons));
+  return withRetry(box, reply, retry);
+}
+
+function withRetry(box, reply, retry) {
+  if (!isRetryable(reply)) return box;
+  box.append(h('p', { class: 'hint' }, reply.retryAfter !== undefined ? `${t('err.retryAfter')} ${reply.retryAfter} s. ` : '', t('err.retry')));
+  if (retry) box.append(h('button', { type: 'button', class: 'secondary retry', onclick: retry }, t('err.retryButton')));
   return box;
 }
 
@@ -145,10 +163,12 @@ export function raw(json) {
  */
 export function showReply(output, reply, success = () => null, form) {
   if (form) markInvalid(form, reply.ok ? [] : reply.json?.error?.details ?? (reply.json?.error?.field ? [{ field: reply.json.error.field }] : []));
+  // The same form sent again: the same body, so the same `Idempotency-Key` (web/api.js).
+  const retry = form ? () => form.requestSubmit(form.kenesSubmitter?.isConnected ? form.kenesSubmitter : undefined) : undefined;
   show(output, () =>
     reply.ok
       ? h('div', { class: 'ok' }, h('p', {}, h('strong', {}, t('res.done')), h('span', { class: 'muted' }, ` · HTTP ${reply.status}`)), success(reply.json), raw(reply.json))
-      : [errorBlock(reply), raw(reply.json)],
+      : [errorBlock(reply, retry), raw(reply.json)],
   );
 }
 

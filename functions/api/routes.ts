@@ -48,6 +48,11 @@ export type Route = {
   responseType?: string;
   /** The function renders PDF: its bundle ships the fonts (Kazakh letters, p30). */
   fonts?: boolean;
+  /**
+   * A create route whose retry is recognised by a code the client draws (a ballot's receipt),
+   * so it keeps no `Idempotency-Key` record: such a record would link the voter to the ballot.
+   */
+  retryByReceipt?: boolean;
 };
 
 export const routes = [
@@ -250,7 +255,8 @@ export const routes = [
     handler: 'castBallot',
     access: ['voter'],
     table: 'write',
-    summary: 'Cast a secret ballot (p10): one per commission voter; returns a receipt code',
+    summary: 'Cast a secret ballot (p10): one per commission voter, with a receipt code the voter drew; a retry with the same code is the same ballot',
+    retryByReceipt: true,
     body: M.CastBallot,
     response: M.BallotReceipt,
     status: 201,

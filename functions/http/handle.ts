@@ -11,6 +11,7 @@ import type { Caller } from '../membership/access.ts';
 import { authorize, identify, type Identity } from './identity.ts';
 import { logger } from './logger.ts';
 import { parse } from './validate.ts';
+import { IDEMPOTENCY_HEADER, idempotent } from './idempotency.ts';
 
 /** Largest request body accepted, in bytes (forms and rule amendments fit well below). */
 export const BODY_LIMIT = 256 * 1024;
@@ -63,9 +64,14 @@ export function handle(routeId: RouteId, logic: (request: Request<any, any>) => 
       caller,
       headers: event.headers,
     };
-    const reply = await logic(request);
-    if (inCouncil && route.access !== 'public' && !caller.checked) throw new Error(`${route.id} answered without checking its caller against the council`);
-    const status = reply.status ?? route.status ?? 200;
+    const answered = await idempotent(route, { key: event.headers?.[IDEMPOTENCY_HEADER], params: request.params, sub: identity?.sub, body: event.body }, async () => {
+      const reply = await logic(request);
+      if (inCouncil && route.access !== 'public' && !caller.checked) throw new Error(`${route.id} answered without checking its caller against the council`);
+      if (reply.file) return { status: reply.status ?? route.status ?? 200, json: undefined, file: reply.file };
+      return { status: reply.status ?? route.status ?? 200, json: reply.json ?? null };
+    });
+    const reply: Reply = answered;
+    const status = answered.status;
     logger.info('request', { route: route.id, status });
     if (reply.file) {
       const binary = Buffer.isBuffer(reply.file.body);
@@ -76,7 +82,9 @@ export function handle(routeId: RouteId, logic: (request: Request<any, any>) => 
         isBase64Encoded: binary,
       };
     }
-    return { statusCode: status, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(reply.json ?? null) };
+    const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
+    if ('replayed' in answered && answered.replayed) headers['idempotent-replayed'] = 'true';
+    return { statusCode: status, headers, body: JSON.stringify(reply.json ?? null) };
   });
 }
 
@@ -109,7 +117,7 @@ async function respondWithError(request: { error: unknown; response?: Result; ev
   request.response = {
     ...request.response,
     statusCode: status,
-    headers: { ...request.response?.headers, 'content-type': 'application/json; charset=utf-8' },
+    headers: { ...request.response?.headers, 'content-type': 'application/json; charset=utf-8', ...(error?.retryAfter ? { 'retry-after': String(error.retryAfter) } : {}) },
     body: JSON.stringify({ error: body }),
   };
   return request.response;

@@ -9,7 +9,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { type Route, routes as routeTable } from '../../functions/api/routes.ts';
 import { ROUTER } from '../../functions/http/dispatch.ts';
-import { KenesFunction } from './kenes-function.ts';
+import { grantsOf, KenesFunction, type TableAccess } from './kenes-function.ts';
 import { acknowledge } from './nag.ts';
 import { pascalCase } from './paths.ts';
 
@@ -41,7 +41,7 @@ const ACCESS_LOG_FORMAT = JSON.stringify({
 
 /**
  * The HTTP API, built from the route table `functions/api/routes.ts`: one function per handler
- * module and table access, the Cognito JWT authorizer on every route that is not `public`, and
+ * module and table access (functions/store/grants.ts), the Cognito JWT authorizer on every route that is not `public`, and
  * the table access each route declares.
  *
  * @example
@@ -84,22 +84,25 @@ export class KenesApi extends Construct {
       { jwtAudience: [props.client.userPoolClientId] },
     );
 
-    // One function per handler module and table access (least privilege holds per function):
-    // it runs the module's `router`, which hands each routeKey to the route's own export.
+    // One function per handler module and table access (least privilege holds per function;
+    // a module's public reads apart when its grants give them less, see accessOf): it runs the
+    // module's `router`, which hands each routeKey to the route's own export.
+    const routes = props.routes ?? routeTable;
     const groups = new Map<string, KenesFunction>();
-    for (const route of props.routes ?? routeTable) {
+    for (const route of routes) {
       const name = pascalCase(route.id);
-      const group = `${route.module}#${route.table}`;
+      const access = accessOf(route);
+      const group = `${route.module}#${access}`;
       let fn = groups.get(group);
       if (!fn) {
-        const members = (props.routes ?? routeTable).filter((r) => r.module === route.module && r.table === route.table);
-        fn = new KenesFunction(this, pascalCase(`${route.module.replace(/\.ts$/, '')}-${route.table}`), {
+        const members = routes.filter((r) => r.module === route.module && accessOf(r) === access);
+        fn = new KenesFunction(this, pascalCase(`${route.module.replace(/\.ts$/, '')}-${access}`), {
           module: route.module,
           handler: ROUTER,
           description: members.map((r) => `${r.method} ${r.path}`).join(', '),
           fonts: members.some((r) => 'fonts' in r && r.fonts),
         });
-        fn.bindTable({ table: props.table, accessMode: route.table });
+        fn.bindTable({ table: props.table, accessMode: access });
         groups.set(group, fn);
       }
       this.functions[route.id] = fn;
@@ -121,4 +124,13 @@ export class KenesApi extends Construct {
     const stack = Stack.of(this);
     return `${this.httpApi.apiId}.execute-api.${stack.region}.${stack.urlSuffix}`;
   }
+}
+
+/**
+ * The table grant a route's function gets: its declared table access, except a public read
+ * route of a module whose grants have a `public` one (functions/store/grants.ts) — it gets a
+ * function of its own with that grant, so the signed-in routes' reads stay out of its reach.
+ */
+export function accessOf(route: Route): TableAccess {
+  return route.access === 'public' && route.table === 'read' && grantsOf(route.module)?.public ? 'public' : route.table;
 }

@@ -2,17 +2,57 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Duration } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { type GrantKind, type TableGrant, tableGrants } from '../../functions/store/grants.ts';
 import { TABLE_NAME_ENV } from '../../functions/store/table.ts';
-import { acknowledge, arnInFinding } from './nag.ts';
+import { acknowledge } from './nag.ts';
 import { functionsDir, lockFile, repoRoot, rulesDir } from './paths.ts';
 
-/** What a function may do to the table; `none` gets neither the table's name nor a grant. */
-export type TableAccess = 'none' | 'read' | 'write';
+/**
+ * Which of its module's grants (functions/store/grants.ts) a function gets; `none` gets neither
+ * the table's name nor a grant.
+ */
+export type TableAccess = 'none' | GrantKind;
+
+/** The IAM condition that limits a statement to items whose partition key matches a pattern. */
+export const LEADING_KEYS = 'dynamodb:LeadingKeys';
+
+/** The grants of a handler module, if it has any. */
+export function grantsOf(module: string): Partial<Record<GrantKind, TableGrant>> | undefined {
+  return (tableGrants as Record<string, Partial<Record<GrantKind, TableGrant>>>)[module];
+}
+
+/**
+ * The grant of a handler module's function, from functions/store/grants.ts; a module or kind
+ * without one fails synth (a function must never fall back to the whole table).
+ */
+export function tableGrantFor(module: string, access: Exclude<TableAccess, 'none'>): TableGrant {
+  const grant = grantsOf(module)?.[access];
+  if (!grant) throw new Error(`no '${access}' table grant for ${module} in functions/store/grants.ts: add the partitions it reads and writes there`);
+  return grant;
+}
+
+/**
+ * IAM statements of a grant: one per entry, its actions on the table's ARN (or the one index's
+ * ARN), only for items whose partition key (the index's own, for an index) matches the entry's
+ * partitions. `ForAllValues` because `dynamodb:LeadingKeys` is multivalued; every action granted
+ * is item-level and always carries a partition key (no Scan), so the empty set never occurs.
+ */
+export function tableStatements(table: ITable, grant: TableGrant): PolicyStatement[] {
+  return grant.map(
+    (entry) =>
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: entry.actions.map((action) => `dynamodb:${action}`),
+        resources: [entry.on === 'table' ? table.tableArn : `${table.tableArn}/index/${entry.on}`],
+        conditions: { 'ForAllValues:StringLike': { [LEADING_KEYS]: [...entry.partitions] } },
+      }),
+  );
+}
 
 export type KenesFunctionProps = {
   /** Handler module, relative to `functions/` (as in the route and job tables). */
@@ -58,6 +98,8 @@ export class KenesFunction extends Construct {
   /** The module file and export bundled: the local server invokes the very same. */
   readonly entry: string;
   readonly handler: string;
+  /** The handler module, relative to `functions/`: the key of its table grant. */
+  readonly module: string;
 
   constructor(scope: Construct, id: string, props: KenesFunctionProps) {
     super(scope, id);
@@ -71,6 +113,7 @@ export class KenesFunction extends Construct {
     this.role = role;
     this.entry = join(functionsDir, props.module);
     this.handler = props.handler;
+    this.module = props.module;
     this.function = new NodejsFunction(this, 'Function', {
       entry: this.entry,
       handler: props.handler,
@@ -118,20 +161,24 @@ export class KenesFunction extends Construct {
   }
 
   /**
-   * Gives the function the table's name and exactly the access it needs, in one call:
-   * `read` → grantReadData, `write` → grantReadWriteData, `none` → nothing.
+   * Gives the function the table's name and exactly the access its module's grant lists
+   * (functions/store/grants.ts): the actions its code calls, on the table and the indexes it
+   * queries, limited by `dynamodb:LeadingKeys` to the partitions it serves. `none`: nothing.
    *
    * @example
    * fn.bindTable({ table, accessMode: route.table });
    */
   bindTable({ table, accessMode }: { table: ITable; accessMode: TableAccess }): void {
     if (accessMode === 'none') return;
+    const grant = tableGrantFor(this.module, accessMode);
     this.function.addEnvironment(TABLE_NAME_ENV, table.tableName);
-    if (accessMode === 'read') table.grantReadData(this.role);
-    else table.grantReadWriteData(this.role);
-    acknowledge(this.role, {
-      [`IAM5[Resource::${arnInFinding(table)}/index/*]`]:
-        "Queries go through the table's GSIs; the grant covers <table>/index/* of this one table only",
-    });
+    for (const statement of tableStatements(table, grant)) this.role.addToPrincipalPolicy(statement);
+    // A customer-managed key would need the matching KMS grant (kenes-table.ts uses the AWS
+    // managed key aws/dynamodb, whose use DynamoDB authorizes itself: no KMS statement then).
+    const writes = grant.some((entry) => entry.actions.some((action) => action !== 'GetItem' && action !== 'Query'));
+    if (table.encryptionKey) {
+      if (writes) table.encryptionKey.grantEncryptDecrypt(this.role);
+      else table.encryptionKey.grantDecrypt(this.role);
+    }
   }
 }

@@ -34,7 +34,8 @@ export class KenesLawSeed extends Construct {
       description: 'Deploy: seeds the law (rules/) into the table; never overwrites a stored version',
       timeout: Duration.seconds(60),
     });
-    this.function.bindTable({ table: props.table, accessMode: 'write' });
+    // Its own grant: the law's partitions only (no council partition, no idempotency record).
+    this.function.bindTable({ table: props.table, accessMode: 'seed' });
     const provider = new Provider(this, 'Provider', {
       onEventHandler: this.function.function,
       logGroup: new LogGroup(this, 'ProviderLogs', { retention: RetentionDays.THREE_MONTHS }),

@@ -1,0 +1,177 @@
+import { PARTITIONS } from './keys.ts';
+import type { IndexName } from './table.ts';
+
+/**
+ * The item-level DynamoDB actions kenes calls, by their IAM names. TransactWriteItems has no
+ * IAM action of its own: each of its items is authorized as the action it performs (Put as
+ * PutItem, Update as UpdateItem, ConditionCheck as ConditionCheckItem). Scan, DeleteItem and
+ * the batch actions are never called, so they can never be granted.
+ */
+export type ItemAction = 'GetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'ConditionCheckItem';
+
+/**
+ * One permission: these actions, on the table or on one of its indexes, on items whose
+ * partition key is one of `partitions`. For an index, the partition key is the index's own
+ * (`gsi1pk`, `gsi2pk`), since that is the key a Query on the index gives.
+ */
+export type PartitionAccess = {
+  /** The table itself, or the index queried (only `Query` applies to an index). */
+  on: 'table' | IndexName;
+  actions: readonly ItemAction[];
+  /** Partition key values, as IAM `StringLike` patterns: `*` is any run of characters. */
+  partitions: readonly string[];
+};
+
+/** Everything one function may do to the table. */
+export type TableGrant = readonly PartitionAccess[];
+
+/**
+ * Which function of a module the grant is for: the route groups by their table access (`read`,
+ * `write`, functions/api/routes.ts), `public` for the routes of a module anyone may call when
+ * that module also serves signed-in routes with the same access (they get a function of their
+ * own, so a token-less caller reaches only what those routes serve), and `seed` for the law's
+ * deploy-time seed (infra/constructs/kenes-law-seed.ts).
+ */
+export type GrantKind = 'read' | 'write' | 'public' | 'seed';
+
+/** Reads: one item (ConsistentRead), or one partition (Query). */
+const READ = ['GetItem', 'Query'] as const;
+/** Writes: single puts and updates, and the three kinds of items of a TransactWriteItems. */
+const WRITE = ['PutItem', 'UpdateItem', 'ConditionCheckItem'] as const;
+/** Index reads: an index can only be queried. */
+const QUERY = ['Query'] as const;
+
+/** Every partition of a council's own records (`keys.council(id).pk` and every key beside it). */
+export const COUNCIL_PARTITIONS = 'COUNCIL#*';
+/** A council's meetings by date, in gsi1 (`keys.meetingsOf(id).gsi1pk`). */
+export const MEETINGS_BY_DATE = 'COUNCIL#*#MEETINGS';
+/**
+ * Idempotency records of a write request (`IDEMPOTENCY#<hash>`): read first (GetItem), then
+ * written with the request's outcome (Put, Update). Move to PARTITIONS (keys.ts) with the key.
+ */
+export const IDEMPOTENCY_PARTITIONS = 'IDEMPOTENCY#*';
+
+/** The law as every function loads it: the head (GetItem) and the whole LAW partition (Query). */
+const READ_LAW: PartitionAccess = { on: 'table', actions: READ, partitions: [PARTITIONS.law] };
+
+/** A council function's reads: its council's records and the law it decides by. */
+const READ_COUNCILS_AND_LAW: PartitionAccess = { on: 'table', actions: READ, partitions: [COUNCIL_PARTITIONS, PARTITIONS.law] };
+
+/**
+ * What each function may do to the table, as data: the partitions it reads and writes, per
+ * handler module. The CDK stack turns each entry into IAM statements with a
+ * `dynamodb:LeadingKeys` condition (infra/constructs/kenes-function.ts `bindTable`), so a
+ * function can touch only the partitions listed here, whatever its code asks for.
+ *
+ * The lists follow the calls the stores make (functions/store/*.ts), not the routes' hopes:
+ * a new call on a partition or an index not listed here works against DynamoDB Local and is
+ * refused with AccessDeniedException on AWS. Add it here in the same change.
+ *
+ * @example
+ * tableGrants['api/rules.ts'].read; // [{ on: 'table', actions: ['GetItem', 'Query'], partitions: ['LAW'] }]
+ */
+export const tableGrants = {
+  /** GET /v1/health: one GetItem on the HEALTH item proves the table answers; nothing else. */
+  'api/health.ts': {
+    read: [{ on: 'table', actions: ['GetItem'], partitions: [PARTITIONS.health] }],
+  },
+
+  /**
+   * The public questions (evaluate, versions): answered by the law alone, so the function that
+   * anyone may call reads the LAW partition and nothing else (no ballot, no candidate's facts,
+   * no decision record, not the law's audit log).
+   */
+  'api/rules.ts': {
+    read: [READ_LAW],
+  },
+
+  'api/law.ts': {
+    /** The public diff between two versions: the law alone, like api/rules.ts. */
+    public: [READ_LAW],
+    /**
+     * Administrators' reads: the law, its audit log, and the dry-run's replay of every decision
+     * record from a date, through the cross-council `DECISION` partition of gsi2 (the records
+     * are projected whole; the councils' own partitions are not read).
+     */
+    read: [
+      { on: 'table', actions: READ, partitions: [PARTITIONS.law, PARTITIONS.lawAudit] },
+      { on: 'gsi2', actions: QUERY, partitions: [PARTITIONS.decisions] },
+    ],
+    /**
+     * Publish and withdraw: the only routes that change the law. They read the law (and their
+     * idempotency record) and write versions, withdrawals, the head and the audit log in one
+     * transaction; no council partition.
+     */
+    write: [
+      { on: 'table', actions: READ, partitions: [PARTITIONS.law] },
+      { on: 'table', actions: ['GetItem'], partitions: [IDEMPOTENCY_PARTITIONS] },
+      { on: 'table', actions: WRITE, partitions: [PARTITIONS.law, PARTITIONS.lawAudit] },
+      { on: 'table', actions: ['PutItem', 'UpdateItem'], partitions: [IDEMPOTENCY_PARTITIONS] },
+    ],
+    /**
+     * The deploy-time seed (`seedOnDeploy`): reads the law to find the versions it lacks, and
+     * writes them with their audit entries. It serves no request, so no idempotency record.
+     */
+    seed: [
+      { on: 'table', actions: READ, partitions: [PARTITIONS.law] },
+      { on: 'table', actions: WRITE, partitions: [PARTITIONS.law, PARTITIONS.lawAudit] },
+    ],
+  },
+
+  /**
+   * Membership (councils, candidates, elections, ballots, the lot, members): everything lives in
+   * the council's partition, and the law is read to decide by it. No index is queried. The law
+   * is never written here: a council function cannot change the law it is judged by.
+   */
+  'api/membership.ts': {
+    read: [READ_COUNCILS_AND_LAW],
+    write: [
+      READ_COUNCILS_AND_LAW,
+      { on: 'table', actions: ['GetItem'], partitions: [IDEMPOTENCY_PARTITIONS] },
+      { on: 'table', actions: WRITE, partitions: [COUNCIL_PARTITIONS] },
+      { on: 'table', actions: ['PutItem', 'UpdateItem'], partitions: [IDEMPOTENCY_PARTITIONS] },
+    ],
+  },
+
+  /**
+   * Meetings (convening, attendance, votes, minutes, demands, notices): the council's partition,
+   * its meetings by date through gsi1, and the law. Never the law's partitions for writing.
+   */
+  'api/meetings.ts': {
+    read: [READ_COUNCILS_AND_LAW, { on: 'gsi1', actions: QUERY, partitions: [MEETINGS_BY_DATE] }],
+    write: [
+      READ_COUNCILS_AND_LAW,
+      { on: 'gsi1', actions: QUERY, partitions: [MEETINGS_BY_DATE] },
+      { on: 'table', actions: ['GetItem'], partitions: [IDEMPOTENCY_PARTITIONS] },
+      { on: 'table', actions: WRITE, partitions: [COUNCIL_PARTITIONS] },
+      { on: 'table', actions: ['PutItem', 'UpdateItem'], partitions: [IDEMPOTENCY_PARTITIONS] },
+    ],
+  },
+
+  /**
+   * Daily term expiry (p11): the active term ends through gsi2's `TERMEND` partition, then the
+   * councils' records: flags, ended terms, their decision and audit records.
+   */
+  'jobs/term-expiry.ts': {
+    write: [
+      READ_COUNCILS_AND_LAW,
+      { on: 'gsi2', actions: QUERY, partitions: [PARTITIONS.termEnds] },
+      { on: 'table', actions: WRITE, partitions: [COUNCIL_PARTITIONS] },
+    ],
+  },
+
+  /**
+   * Daily quarter check (p20): every council through gsi1's `COUNCILS` partition, each one's
+   * meetings by date through gsi1, and notices into the council's partition.
+   */
+  'jobs/quarterly.ts': {
+    write: [
+      READ_COUNCILS_AND_LAW,
+      { on: 'gsi1', actions: QUERY, partitions: [PARTITIONS.councils, MEETINGS_BY_DATE] },
+      { on: 'table', actions: WRITE, partitions: [COUNCIL_PARTITIONS] },
+    ],
+  },
+} as const satisfies Record<string, Partial<Record<GrantKind, TableGrant>>>;
+
+/** A handler module that has table grants. */
+export type GrantedModule = keyof typeof tableGrants;
