@@ -4,7 +4,7 @@ import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
-import { InvalidInputError, KenesError, PayloadTooLargeError, UnsupportedMediaTypeError } from '../errors.ts';
+import { InvalidInputError, KenesError, PayloadTooLargeError, UnsupportedMediaTypeError, type FieldProblem } from '../errors.ts';
 import { routeById, type Route, type RouteId } from '../api/routes.ts';
 import { ID_MESSAGE, isId } from '../ids.ts';
 import type { Caller } from '../membership/access.ts';
@@ -56,15 +56,21 @@ export function handle(routeId: RouteId, logic: (request: Request<any, any>) => 
     const inCouncil = route.path.includes('{councilId}');
     authorize(identity, route.access, inCouncil);
     const caller: Caller = { identity, access: route.access };
+    // Every problem of the request in one 400: the path's ids, the body, the query.
+    const [params, body, query] = collect(
+      () => pathIds(route, event.pathParameters),
+      () => (route.body ? parse(route.body, event.body, 'body') : undefined),
+      () => (route.query ? parse(route.query, event.queryStringParameters ?? {}, 'query') : (event.queryStringParameters ?? {})),
+    );
     const request: Request = {
-      body: route.body ? parse(route.body, event.body, 'body') : undefined,
-      query: route.query ? parse(route.query, event.queryStringParameters ?? {}, 'query') : (event.queryStringParameters ?? {}),
-      params: pathIds(route, event.pathParameters),
+      body,
+      query,
+      params: params as Record<string, string>,
       identity,
       caller,
       headers: event.headers,
     };
-    const answered = await idempotent(route, { key: event.headers?.[IDEMPOTENCY_HEADER], params: request.params, sub: identity?.sub, body: event.body }, async () => {
+    const answered = await idempotent(route, { key: event.headers?.[IDEMPOTENCY_HEADER], params: request.params, sub: identity?.sub, body: JSON.stringify(event.body ?? null) }, async () => {
       const reply = await logic(request);
       if (inCouncil && route.access !== 'public' && !caller.checked) throw new Error(`${route.id} answered without checking its caller against the council`);
       if (reply.file) return { status: reply.status ?? route.status ?? 200, json: undefined, file: reply.file };
@@ -86,6 +92,22 @@ export function handle(routeId: RouteId, logic: (request: Request<any, any>) => 
     if ('replayed' in answered && answered.replayed) headers['idempotent-replayed'] = 'true';
     return { statusCode: status, headers, body: JSON.stringify(reply.json ?? null) };
   });
+}
+
+/** Runs each check; throws one InvalidInputError with the problems of all that failed. */
+function collect(...checks: (() => unknown)[]): unknown[] {
+  const problems: FieldProblem[] = [];
+  const values = checks.map((check) => {
+    try {
+      return check();
+    } catch (error) {
+      if (!(error instanceof InvalidInputError)) throw error;
+      problems.push(...(error.details ?? []));
+      return undefined;
+    }
+  });
+  if (problems.length) throw new InvalidInputError(problems);
+  return values;
 }
 
 /**

@@ -38,10 +38,10 @@ export async function idempotent(
   const fingerprint = sha256(input.body ?? '');
   const seen = await idempotencyStore.get(scope);
   if (seen && seen.fingerprint !== fingerprint) throw new IdempotencyKeyReusedError();
-  if (seen?.status === 'done' && seen.response) return { ...seen.response, replayed: true };
+  if (seen?.status === 'done' && seen.answer) return { ...seen.answer, replayed: true };
   if (!(await idempotencyStore.begin(scope, fingerprint, Date.now(), LEASE_MS))) {
     const now = await idempotencyStore.get(scope);
-    if (now?.status === 'done' && now.response && now.fingerprint === fingerprint) return { ...now.response, replayed: true };
+    if (now?.status === 'done' && now.answer && now.fingerprint === fingerprint) return { ...now.answer, replayed: true };
     throw new RequestInProgressError();
   }
   try {

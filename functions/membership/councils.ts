@@ -30,16 +30,8 @@ export async function applyAsCandidate(
   input: { name: string; sub?: string; appliedOn: string; facts: EligibilityFacts; documents: string[] },
 ): Promise<Candidate> {
   await authorize(deps, caller, councilId, input.appliedOn);
-  if (input.sub) {
-    const standing = (await deps.store.listCandidates(councilId)).find((c) => c.sub === input.sub && c.status === 'eligible');
-    if (standing) {
-      throw new ConflictError('already-a-candidate', {
-        kk: 'Бұл адам үміткер ретінде тіркелген',
-        ru: 'Этот человек уже зарегистрирован кандидатом',
-        en: 'This person is already a standing candidate',
-      }, { field: 'body.sub', existing: { kind: 'candidate', id: standing.id } });
-    }
-  }
+  const standing = input.sub ? await deps.store.standingCandidacy(councilId, input.sub) : undefined;
+  if (standing) throw alreadyStanding(standing);
   const id = newId();
   const ruling = await askLaw(deps, councilId, { kind: 'candidate', id }, 'member-eligibility', input.appliedOn, input.facts);
   if (ruling.outcome !== 'eligible') {
@@ -66,7 +58,13 @@ export async function applyAsCandidate(
     eligibility: { outcome: ruling.outcome, reasons: ruling.reasons, version: ruling.version },
   };
   const by = caller.identity!.sub;
-  await deps.store.putCandidate(candidate, { decisions: [ruling.record], audit: auditEntry(councilId, by, 'candidate-registered', { kind: 'candidate', id }, { on: input.appliedOn, point: 'p8' }) });
+  try {
+    await deps.store.putCandidate(candidate, { decisions: [ruling.record], audit: auditEntry(councilId, by, 'candidate-registered', { kind: 'candidate', id }, { on: input.appliedOn, point: 'p8' }) });
+  } catch (error) {
+    // Two applications of one person at once: the guard let one through; name it.
+    const first = error instanceof ConflictError && error.code === 'already-a-candidate' && input.sub ? await deps.store.standingCandidacy(councilId, input.sub) : undefined;
+    throw first ? alreadyStanding(first) : error;
+  }
   return candidate;
 }
 
@@ -94,6 +92,14 @@ export async function formCommission(deps: MembershipDeps, caller: Caller, counc
   const audit = auditEntry(councilId, caller.identity!.sub, 'commission-formed', { kind: 'commission', id: commission.id }, { on: input.formedOn, point: 'p8', details: { voters: input.voters } });
   await deps.store.putCommission(commission, { audit });
   return commission;
+}
+
+function alreadyStanding(candidateId: string): ConflictError {
+  return new ConflictError(
+    'already-a-candidate',
+    { kk: 'Бұл адамның үміткерлігі тіркелген және әлі күшінде', ru: 'Кандидатура этого человека уже зарегистрирована и в силе', en: 'This person already stands as a candidate' },
+    { field: 'body.sub', existing: { kind: 'candidate', id: candidateId } },
+  );
 }
 
 export function candidateNotFound(): NotFoundError {

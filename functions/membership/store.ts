@@ -20,8 +20,14 @@ export interface MembershipStore {
   /** The council and everyone holding a role in it (undefined: no such council). */
   people(councilId: string): Promise<CouncilPeople | undefined>;
 
-  /** A new candidate (ConflictError when the id exists). */
+  /**
+   * A new candidate (ConflictError when the id exists). A candidate with an account takes the
+   * person's candidacy guard in the same transaction: while one candidacy stands (until it is
+   * withdrawn or elected), a second application of the same person is a ConflictError.
+   */
   putCandidate(candidate: Candidate, trail: Trail): Promise<void>;
+  /** The id of the person's standing candidacy, if any. */
+  standingCandidacy(councilId: string, sub: string): Promise<string | undefined>;
   getCandidate(councilId: string, candidateId: string): Promise<Candidate | undefined>;
   listCandidates(councilId: string): Promise<Candidate[]>;
   /** Replaces a candidate's declared facts while the candidate is still standing (else ConflictError). */

@@ -326,6 +326,8 @@ export const Amendment = z
     cases: z.array(AmendmentCase).default([]),
   })
   .superRefine((a, ctx) => {
+    // Runs even when the shape failed (to list every problem): a null or a list has none of these.
+    if (!a || typeof a !== 'object' || Array.isArray(a)) return;
     const required = { kk: 'міндетті өріс толтырылмаған', ru: 'обязательное поле не заполнено', en: 'is required' };
     if (a.kind === 'correction') {
       if (!a.corrects) issue(ctx, ['corrects'], 'required', { kk: 'түзету қай редакцияны толықтыратынын атайды', ru: 'исправление называет редакцию, которую дополняет', en: 'a correction names the version it fills in' });

@@ -12,7 +12,7 @@ export type IdempotencyRecord = {
   status: 'in-progress' | 'done';
   /** Until when an `in-progress` attempt holds the key (epoch ms): longer than a function may run. */
   leaseUntil: number;
-  response?: { status: number; json: unknown };
+  answer?: { status: number; json: unknown };
 };
 
 const KEEP_SECONDS = 24 * 3600;
@@ -46,9 +46,9 @@ export const idempotencyStore = {
   },
 
   /** The answer, for every retry to get the same. */
-  async finish(scope: string, response: IdempotencyRecord['response']): Promise<void> {
+  async finish(scope: string, answer: IdempotencyRecord['answer']): Promise<void> {
     await documentClient().send(
-      new UpdateCommand({ TableName: tableName(), Key: key(scope), UpdateExpression: 'SET #status = :done, response = :response', ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':done': 'done', ':response': response } }),
+      new UpdateCommand({ TableName: tableName(), Key: key(scope), UpdateExpression: 'SET #status = :done, answer = :answer', ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':done': 'done', ':answer': answer } }),
     );
   },
 

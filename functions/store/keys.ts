@@ -42,6 +42,8 @@ export const PARTITIONS = {
 export const keys = {
   council: (cid: string) => ({ pk: `COUNCIL#${part(cid)}`, sk: 'COUNCIL' }),
   candidate: (cid: string, id: string) => ({ pk: `COUNCIL#${part(cid)}`, sk: `CANDIDATE#${part(id)}` }),
+  /** One standing candidacy per person (by account): the guard names it while it stands. */
+  candidacy: (cid: string, sub: string) => ({ pk: `COUNCIL#${part(cid)}`, sk: `CANDIDACY#${part(sub)}` }),
   commission: (cid: string, id: string) => ({ pk: `COUNCIL#${part(cid)}`, sk: `COMMISSION#${part(id)}` }),
   election: (cid: string, id: string) => ({ pk: `COUNCIL#${part(cid)}`, sk: `ELECTION#${part(id)}` }),
   voter: (cid: string, id: string, sub: string) => ({ pk: `COUNCIL#${part(cid)}`, sk: `ELECTION#${part(id)}#VOTER#${part(sub)}` }),

@@ -15,6 +15,8 @@ const ALREADY_VOTED = () => conflict('already-voted', { kk: 'Сіз бұл ту�
 const ROUND_CLOSED = () => conflict('election-closed', { kk: 'Бұл сайлау туры жабылған', ru: 'Этот тур выборов закрыт', en: 'This election round is closed' });
 const EXISTS = (type: string) => () => conflict(`${type}-exists`, { kk: 'Жазба бұрыннан бар', ru: 'Запись уже существует', en: 'The record already exists' });
 const created = { ConditionExpression: 'attribute_not_exists(pk)' };
+const alreadyACandidate = () =>
+  conflict('already-a-candidate', { kk: 'Бұл адам үміткер ретінде тіркелген', ru: 'Этот человек уже зарегистрирован кандидатом', en: 'This person is already a standing candidate' });
 const STATUS = { '#status': 'status' };
 
 /** The membership store on DynamoDB: conditions and transactions keep every act whole. */
@@ -41,6 +43,9 @@ export function dynamoMembershipStore(): MembershipStore {
   const termPut = (term: Term): Items[number] => ({
     Put: { TableName, Item: { ...term, ...keys.term(term.councilId, term.memberId, term.start), ...(term.status === 'active' ? keys.termEnd(term.councilId, term.memberId, term.end) : {}), type: 'term' } },
   });
+  /** The person's candidacy no longer stands (withdrawn or elected): they may apply again later. */
+  const release = (cid: string, sub: string | undefined): Items =>
+    sub ? [{ Update: { TableName, Key: keys.candidacy(cid, sub), UpdateExpression: 'SET standing = :no', ExpressionAttributeValues: { ':no': false } } }] : [];
   const electionPut = (e: Election): Items[number] => ({ Put: { TableName, Item: { ...e, ...keys.election(e.councilId, e.id), type: 'election' } } });
 
   return {
@@ -53,9 +58,21 @@ export function dynamoMembershipStore(): MembershipStore {
       return { council, members: membersOf(members), secretaries: ofType<SecretaryAppointment>(secretaries, 'secretary'), commissions: ofType<Commission>(commissions, 'commission') };
     },
 
-    putCandidate: (c, trail) => create({ ...c, ...keys.candidate(c.councilId, c.id), type: 'candidate' }, trail, EXISTS('candidate')),
+    async putCandidate(c, trail) {
+      // A person stands once at a time: the guard is taken in the same transaction, or the application fails.
+      const guard: Items = c.sub
+        ? [{ Put: { TableName, Item: { ...keys.candidacy(c.councilId, c.sub), type: 'candidacy', candidateId: c.id, standing: true }, ConditionExpression: 'attribute_not_exists(pk) OR standing = :no', ExpressionAttributeValues: { ':no': false } } }]
+        : [];
+      await transact([{ Put: { TableName, Item: { ...c, ...keys.candidate(c.councilId, c.id), type: 'candidate' }, ...created } }, ...guard, ...trailItems(TableName, trail)], (index) =>
+        index === 1 && c.sub ? alreadyACandidate() : EXISTS('candidate')(),
+      );
+    },
     getCandidate: (cid, id) => get<Candidate>(keys.candidate(cid, id)),
     listCandidates: async (cid) => ofType<Candidate>(await under(cid, 'CANDIDATE'), 'candidate'),
+    async standingCandidacy(cid, sub) {
+      const guard = await get<{ candidateId: string; standing: boolean }>(keys.candidacy(cid, sub));
+      return guard?.standing ? guard.candidateId : undefined;
+    },
     async updateCandidateFacts(cid, id, facts, declaredOn, trail) {
       const update: Items[number] = {
         Update: {
@@ -82,7 +99,8 @@ export function dynamoMembershipStore(): MembershipStore {
           ExpressionAttributeValues: { ':withdrawn': 'withdrawn', ':eligible': 'eligible', ':on': on },
         },
       };
-      await transact([update, ...trailItems(TableName, trail)], () =>
+      const candidate = await get<Candidate>(keys.candidate(cid, id));
+      await transact([update, ...release(cid, candidate?.sub), ...trailItems(TableName, trail)], () =>
         conflict('candidate-not-withdrawable', { kk: 'Үміткерді қайтарып алу мүмкін емес', ru: 'Кандидата нельзя отозвать', en: 'The candidate cannot be withdrawn now' }),
       );
     },
@@ -158,6 +176,7 @@ export function dynamoMembershipStore(): MembershipStore {
                 ExpressionAttributeValues: { ':elected': 'elected', ':mid': member.id },
               },
             },
+            ...release(cid, member.sub),
           ];
         }),
         ...(runoff ? [electionPut(runoff)] : []),

@@ -7,12 +7,18 @@ import { startLocal } from '../integration/local.ts';
 
 /**
  * The forms driven as a person would, in Debian's Chromium, against the local server on a fresh
- * table with the law seeded as `npm start` seeds it: Russian, a dev sign-in, a council,
- * candidates (one refused on every failing point), questions to the Regulation before and after
- * its repeal, an election with a secret ballot and its receipt, the drawing of lots, the
- * composition that follows, a meeting, an extraordinary demand signed by two members, and the
- * law's administration (a refused dry-run listing every problem, the audit log). The page
- * decides nothing: every outcome and point seen here comes from the API.
+ * table with the law seeded as `npm start` seeds it: Russian, a dev sign-in that asks only for
+ * the user id and the administrator role (every council role comes from the council's own
+ * records), a council created by the administrator, candidates registered with their user ids
+ * (one refused on every failing point), questions to the Regulation before and after its repeal,
+ * an election by the Chairperson with a secret ballot cast by a commission voter and a receipt
+ * code drawn by the browser (a lost answer retried with the same code), the drawing of lots, the
+ * composition and the Secretary, a meeting, its minutes signed by the Chairperson and the
+ * Secretary (a later change voids a signature visibly, a stale read is read again), sealed and
+ * corrected, the council's audit log, an extraordinary demand signed by two elected members (a
+ * lost answer retried with the same Idempotency-Key), and the law's administration (a refused
+ * dry-run listing every problem, the audit log). The page decides nothing: every outcome and
+ * point seen here comes from the API.
  */
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOT = '/tmp/kenes-forms.png';
@@ -35,6 +41,7 @@ describe('the forms in a browser', () => {
   let browser: Browser;
   let page: Page;
   const pageErrors: string[] = [];
+  const requests: { method: string; url: string; headers: Record<string, string>; body: string | null }[] = [];
   const council = 'forms-test';
 
   /** Submits `form` with the button named `button` and waits for its answer. */
@@ -46,15 +53,27 @@ describe('the forms in a browser', () => {
     return result;
   }
 
-  async function signIn(sub: string, role: string) {
+  /**
+   * The dev sign-in: a user id, and the administrator role or none. What the person may do in a
+   * council follows from that council's records (its Chairperson, members, commission).
+   */
+  async function signIn(sub: string, { admin = false } = {}) {
     const box = page.locator('#dev-box');
     if ((await box.getAttribute('open')) === null) await box.getByText('Вход разработчика').click();
     const form = page.locator('#dev-signin');
     await form.getByLabel('Идентификатор пользователя (sub)').fill(sub);
-    for (const checkbox of await form.getByRole('checkbox', { checked: true }).all()) await checkbox.uncheck();
-    await form.getByLabel(role, { exact: true }).check();
+    await form.getByLabel('Администратор платформы').setChecked(admin);
     await form.getByRole('button', { name: 'Войти', exact: true }).click();
     await expect.poll(async () => page.locator('#whoami-sub').textContent(), { timeout: WAIT }).toBe(sub);
+    expect((await page.locator('#whoami').textContent())?.includes('Администратор платформы')).toBe(admin);
+  }
+
+  /** The requests the page sent to `path` (a suffix of the URL's path) with `method`. */
+  const sent = (method: string, path: string) => requests.filter((r) => r.method === method && new URL(r.url).pathname.endsWith(path));
+
+  /** A member's id, from the composition shown (the row with their name). */
+  async function memberId(name: string) {
+    return (await page.locator('#composition .result tbody tr', { hasText: name }).first().locator('code.id').textContent())!;
   }
 
   beforeAll(async () => {
@@ -64,6 +83,7 @@ describe('the forms in a browser', () => {
     await seedLocalLaw(); // as `npm start` does: the audit log records who seeded each version
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('request', (request) => requests.push({ method: request.method(), url: request.url(), headers: request.headers(), body: request.postData() }));
     await page.goto(`${local.base}/`);
     await page.locator('body[data-ready=true]').waitFor();
   });
@@ -83,18 +103,29 @@ describe('the forms in a browser', () => {
     expect(await page.locator('#today').textContent()).toBe('2020-03-02');
   });
 
-  it('signs in as the Office admin and creates a council', async () => {
-    await signIn('office-admin', 'Администратор аппарата Уполномоченного');
-    expect(await page.locator('#whoami').textContent()).toContain('Администратор аппарата Уполномоченного');
+  it('offers a dev sign-in with the user id and the administrator role only: council roles come from the council', async () => {
+    const form = page.locator('#dev-signin');
+    expect(await form.getByRole('checkbox').count()).toBe(1);
+    expect(await form.locator('label.check').allTextContents()).toEqual(['Администратор платформы']);
+    for (const role of ['Председатель (Уполномоченный)', 'Секретарь', 'Член', 'Член избирательной комиссии']) {
+      expect(await form.getByLabel(role, { exact: true }).count()).toBe(0);
+    }
+    expect(await form.textContent()).toContain('определяются по записям самого совета');
+  });
+
+  it('signs in as the platform administrator and creates a council, with an Idempotency-Key', async () => {
+    await signIn('office-admin', { admin: true });
     const form = page.locator('#create-council');
     await form.getByLabel('Идентификатор (строчные').fill(council);
     await form.getByLabel('ФИО Уполномоченного').fill('Әзімова Гүлнәр');
     const result = await submit(form, 'Создать совет');
     expect(await result.locator('.ok').textContent()).toContain('Выполнено');
     expect(await page.locator('#council-id').inputValue()).toBe(council);
+    const [created] = sent('POST', '/v1/councils');
+    expect(created!.headers['idempotency-key']).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
   });
 
-  it('registers eligible candidates, and shows every failing point of a refusal', async () => {
+  it('registers eligible candidates with their user ids, and shows every failing point of a refusal', async () => {
     const form = page.locator('#candidate');
     await form.getByLabel('ФИО кандидата').fill('Әлібек Ұлан');
     await form.getByLabel('Идентификатор пользователя').fill('person-1');
@@ -105,6 +136,9 @@ describe('the forms in a browser', () => {
     await form.getByLabel('Идентификатор пользователя').fill('person-2');
     result = await submit(form, 'Зарегистрировать');
     expect(await result.locator('[data-outcome]').getAttribute('data-outcome')).toBe('eligible');
+    // Two submissions with two bodies: two keys.
+    const keys = sent('POST', '/candidates').map((r) => r.headers['idempotency-key']);
+    expect(new Set(keys).size).toBe(2);
 
     await form.getByLabel('ФИО кандидата').fill('Отказано Тест');
     await form.getByLabel('Идентификатор пользователя').fill('');
@@ -140,8 +174,9 @@ describe('the forms in a browser', () => {
     expect(await error.locator('.reasons .point').textContent()).toBe('order-1-2023');
   });
 
-  it('elects the candidates by secret ballot, with a receipt the voter checks', async () => {
-    await signIn('commissioner', 'Председатель (Уполномоченный)');
+  it('elects the candidates by secret ballot, with a receipt code drawn by the browser that the voter checks', async () => {
+    // The Chairperson is the council's recorded Commissioner: no role to tick.
+    await signIn('commissioner');
     const commission = page.locator('#commission');
     await commission.getByLabel('Члены комиссии').fill('voter-1');
     await submit(commission, 'Сформировать комиссию');
@@ -151,21 +186,51 @@ describe('the forms in a browser', () => {
     const opened = await submit(open, 'Открыть выборы');
     expect(await opened.locator('.ok').textContent()).toContain('первые выборы');
 
-    await signIn('voter-1', 'Член избирательной комиссии');
     const ballot = page.locator('#ballot');
     await ballot.getByRole('button', { name: 'Загрузить бюллетень' }).click();
     await ballot.getByLabel('Әлібек Ұлан').check();
     await ballot.getByLabel('Қасымова Гүлнұр').check();
-    const cast = await submit(ballot, 'Опустить бюллетень');
-    const receipt = await cast.locator('.receipt-code').textContent();
-    expect(receipt).toMatch(/\S{8,}/);
+    // The Chairperson is no voter of the commission: the API refuses, from the council's records.
+    const refused = await submit(ballot, 'Опустить бюллетень');
+    expect(await refused.locator('.error').textContent()).toContain('Ошибка 403');
+
+    await signIn('voter-1');
+    // The answer to the first attempt is lost after the ballot landed: the voter sends it again.
+    let landed: { receipt: string } | undefined;
+    await page.route(
+      '**/ballots',
+      async (route) => {
+        landed = await (await route.fetch()).json();
+        await route.abort('connectionreset');
+      },
+      { times: 1 },
+    );
+    const lost = await submit(ballot, 'Опустить бюллетень');
+    expect(await lost.locator('.error').textContent()).toContain('Нет связи с сервером');
+    await lost.getByRole('button', { name: 'Отправить снова' }).click();
+    const receiptCode = ballot.locator('.result .receipt-code');
+    await receiptCode.waitFor({ timeout: WAIT });
+    const receipt = (await receiptCode.textContent())!;
+    // 16 random bytes drawn in the browser, base64url: the same code on the retry, the same ballot.
+    expect(receipt).toMatch(/^[A-Za-z0-9_-]{22,64}$/);
+    expect(landed?.receipt).toBe(receipt);
+    const casts = sent('POST', '/ballots');
+    expect(casts).toHaveLength(3);
+    const [, first, retry] = casts.map((r) => JSON.parse(r.body!));
+    expect(first.receipt).toBe(receipt);
+    expect(retry).toEqual(first);
+    expect(casts.map((r) => r.headers['idempotency-key'])).toEqual([undefined, undefined, undefined]);
+    expect(await ballot.locator('.result').textContent()).toContain('Сохраните код');
+    const cast = ballot.locator('.result').first();
     await cast.getByRole('button', { name: 'Проверить квитанцию' }).click();
     await expect.poll(async () => cast.locator('[data-counted]').getAttribute('data-counted'), { timeout: WAIT }).toBe('true');
+    expect(await cast.locator('[data-counted]').textContent()).toContain('Да: бюллетень с этим кодом учтён');
 
-    await signIn('commissioner', 'Председатель (Уполномоченный)');
+    await signIn('commissioner');
     const closed = await submit(page.locator('#close-election'), 'Закрыть выборы');
     expect(await closed.locator('[data-outcome]').first().textContent()).toBe('избран (elected)');
     expect(await closed.locator('.decisions .point').first().textContent()).toBe('p10');
+    expect(await closed.textContent()).toMatch(/Подано бюллетеней\s*1/);
   });
 
   it('draws lots after the first election: the commitment first, then the seed and the two-year half (p11)', async () => {
@@ -176,8 +241,14 @@ describe('the forms in a browser', () => {
     expect(commitment).toMatch(/^[0-9a-f]{64}$/);
     expect(await committed.locator('.ok').textContent()).toContain('ещё не раскрыто');
 
+    // One lot per council: a second is refused, naming the first.
+    const again = await submit(commit, 'Зафиксировать начальное значение');
+    expect(await again.locator('.error').textContent()).toContain('Ошибка 409');
+    const lotId = await page.locator('#lot-reveal').getByLabel('Идентификатор жеребьёвки').inputValue();
+    expect(await again.locator('.existing code').textContent()).toBe(lotId);
+
     const reveal = page.locator('#lot-reveal');
-    expect(await reveal.getByLabel('Идентификатор жеребьёвки').inputValue()).not.toBe('');
+    expect(lotId).not.toBe('');
     const revealed = await submit(reveal, 'Раскрыть и провести жеребьёвку');
     expect(await revealed.locator('code.seed').textContent()).toMatch(/^[0-9a-f]{64}$/);
     expect(await revealed.locator('code.commitment').textContent()).toBe(commitment);
@@ -187,9 +258,9 @@ describe('the forms in a browser', () => {
     expect(await revealed.locator('.recompute').textContent()).toContain('rank = SHA-256(seed + ":" + memberId)');
   });
 
-  it('shows the composition: members, roles, term ends, vacancies', async () => {
+  it('shows the composition: members, roles, term ends, vacancies; and the Secretary appointed on a date (p9)', async () => {
     const form = page.locator('#composition');
-    const result = await submit(form, 'Показать состав');
+    let result = await submit(form, 'Показать состав');
     const rows = result.locator('tbody tr');
     expect(await rows.count()).toBe(2);
     const members = await result.locator('tbody').textContent();
@@ -199,6 +270,17 @@ describe('the forms in a browser', () => {
     expect(members).toContain('первый состав, короткий срок');
     expect(await result.locator('[data-vacancies]').textContent()).toBe('8');
     expect(await result.textContent()).toContain('commissioner');
+    expect(await result.locator('[data-secretary]').textContent()).toBe('нет');
+
+    const secretary = page.locator('#secretary');
+    await secretary.getByLabel('Идентификатор члена').fill(await memberId('Әлібек Ұлан'));
+    const appointed = await submit(secretary, 'Назначить секретаря');
+    expect(await appointed.locator('.ok').textContent()).toContain('Әлібек Ұлан');
+
+    result = await submit(form, 'Показать состав');
+    expect(await result.locator('[data-secretary]').textContent()).toContain('Әлібек Ұлан');
+    expect(await result.locator('tbody tr', { hasText: 'Әлібек Ұлан' }).first().textContent()).toContain('Секретарь');
+    expect(await result.locator('table', { hasText: 'История назначений секретаря' }).textContent()).toContain('2020-03-02');
 
     const versions = await submit(page.locator('#versions'), 'Показать редакции');
     expect(await versions.locator('.status-in-force').textContent()).toBe('действует');
@@ -234,19 +316,101 @@ describe('the forms in a browser', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it('opens an extraordinary demand, has it signed by a second member, and downloads the calendar with the token (p21)', async () => {
-    await signIn('person-1', 'Член');
+  it('has the minutes signed by the Chairperson and the Secretary: a later change voids a signature visibly, a stale read is read again, then the seal and a correction (p28)', async () => {
+    const ended = await submit(page.locator('#close-meeting'), 'Завершить заседание');
+    expect(await ended.locator('.ok').textContent()).toContain('проведено');
+
+    const minutes = page.locator('#minutes-form');
+    let signed = await submit(minutes, 'Подписать протокол');
+    expect(await signed.locator('.ok').textContent()).toContain('Председатель (Уполномоченный) — Әзімова Гүлнәр');
+    expect(await signed.locator('.awaiting li').evaluateAll((els) => els.map((el) => el.getAttribute('data-role')))).toEqual(['secretary']);
+
+    // The Secretary reads the minutes; then marks their own presence, which changes them.
+    await signIn('person-1');
+    const read = await submit(minutes, 'Прочитать протокол и подписи');
+    expect(await read.locator('.signatures li').evaluateAll((els) => els.map((el) => el.getAttribute('data-role')))).toEqual(['chairperson']);
+    const attendance = page.locator('#attendance');
+    await attendance.getByLabel('Кто:').fill(await memberId('Әлібек Ұлан'));
+    expect(await (await submit(attendance, 'Отметить')).locator('[data-outcome]').textContent()).toBe('кворум есть (quorate)');
+
+    // Signing what was read is refused: the page reads the minutes again and shows the voided signature.
+    signed = await submit(minutes, 'Подписать протокол');
+    expect(await signed.locator('.error').textContent()).toContain('minutes-changed');
+    expect(await signed.locator('.read-again').textContent()).toContain('подпишите снова');
+    const voided = signed.locator('.voided li[data-role=chairperson]');
+    expect(await voided.locator('del').textContent()).toContain('Әзімова Гүлнәр');
+    expect(await voided.textContent()).toContain('аннулирована последующим изменением: подпишите снова');
+    expect((await signed.locator('.awaiting li').evaluateAll((els) => els.map((el) => el.getAttribute('data-role')))).sort()).toEqual(['chairperson', 'secretary']);
+
+    signed = await submit(minutes, 'Подписать протокол');
+    expect(await signed.locator('.ok').textContent()).toContain('Секретарь — Әлібек Ұлан');
+    expect(await signed.locator('.ok').textContent()).toContain('Ожидается вторая подпись');
+
+    await signIn('commissioner');
+    signed = await submit(minutes, 'Подписать протокол');
+    expect(await signed.locator('.notice.sealed').textContent()).toContain('Протокол подписан обоими');
+    expect(await signed.locator('.minutes-status').getAttribute('data-sealed')).toBe('true');
+    expect((await signed.locator('.signatures li').evaluateAll((els) => els.map((el) => el.getAttribute('data-role')))).sort()).toEqual(['chairperson', 'secretary']);
+
+    const correction = page.locator('#correction');
+    await correction.getByLabel('на казахском').fill('Орны: Астана қаласы');
+    await correction.getByLabel('на русском').fill('Место: город Астана');
+    await correction.getByLabel('Причина исправления').fill('уточнено место');
+    const corrected = await submit(correction, 'Добавить исправление');
+    const sealedHash = await signed.locator('code.content-hash').textContent();
+    expect(await corrected.locator('.ok code.hash').textContent()).toBe(sealedHash);
+    const after = await submit(minutes, 'Прочитать протокол и подписи');
+    expect(await after.locator('table', { hasText: 'Исправления после подписания' }).textContent()).toContain('уточнено место');
+  });
+
+  it("shows the council's audit log to its Chairperson: each act, who recorded it and the time of the record", async () => {
+    const audit = await submit(page.locator('#council-audit'), 'Показать журнал совета');
+    const actions = await audit.locator('[data-action]').evaluateAll((els) => els.map((el) => el.getAttribute('data-action')));
+    for (const action of ['council-created', 'commission-formed', 'election-opened', 'election-closed', 'lot-committed', 'lot-revealed', 'secretary-appointed', 'meeting-convened', 'meeting-held', 'minutes-signed', 'minutes-sealed', 'minutes-corrected']) {
+      expect(actions).toContain(action);
+    }
+    expect(await audit.locator('thead').textContent()).toContain('Время записи (реальное, UTC)');
+    const created = audit.locator('tbody tr', { has: page.locator('[data-action=council-created]') });
+    expect(await created.textContent()).toContain('office-admin');
+    expect(await created.locator('time').first().getAttribute('datetime')).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    // A member of the council is not its Chairperson: refused.
+    await signIn('person-2');
+    const refused = await submit(page.locator('#council-audit'), 'Показать журнал совета');
+    expect(await refused.locator('.error').textContent()).toContain('Ошибка 403');
+  });
+
+  it('opens an extraordinary demand (its lost answer retried with the same key), has it signed by a second member, and downloads the calendar with the token (p21)', async () => {
+    await signIn('person-1');
     const open = page.locator('#demand-open');
     await open.getByLabel('на казахском').fill('Шұғыл шағым');
     await open.getByLabel('на русском').fill('Срочная жалоба');
-    const opened = await submit(open, 'Открыть и подписать требование');
+    // The demand is written, but its answer is lost: "send again" repeats the same request.
+    let landed: { id: string } | undefined;
+    await page.route(
+      '**/extraordinary-demands',
+      async (route) => {
+        landed = await (await route.fetch()).json();
+        await route.abort('connectionreset');
+      },
+      { times: 1 },
+    );
+    const lost = await submit(open, 'Открыть и подписать требование');
+    expect(await lost.locator('.error').textContent()).toContain('Нет связи с сервером');
+    await lost.getByRole('button', { name: 'Отправить снова' }).click();
+    const opened = open.locator('.result');
+    await opened.locator('.ok').waitFor({ timeout: WAIT });
+    const attempts = sent('POST', '/extraordinary-demands');
+    expect(attempts).toHaveLength(2);
+    expect(attempts[1]!.headers['idempotency-key']).toBe(attempts[0]!.headers['idempotency-key']);
+    expect(attempts[1]!.body).toBe(attempts[0]!.body);
+    const demandId = await page.locator('#demand').getByLabel('Идентификатор требования').inputValue();
+    expect(demandId).toBe(landed?.id);
     const first = await opened.locator('.signatories li').allTextContents();
     expect(first).toHaveLength(1);
     expect(first[0]).toContain('Әлібек Ұлан');
 
-    await signIn('person-2', 'Член');
+    await signIn('person-2');
     const demand = page.locator('#demand');
-    expect(await demand.getByLabel('Идентификатор требования').inputValue()).not.toBe('');
     await submit(demand, 'Подписать требование');
     const shown = await submit(demand, 'Показать требование');
     const signatories = await shown.locator('.signatories').textContent();
@@ -264,7 +428,7 @@ describe('the forms in a browser', () => {
   });
 
   it('dry-runs a bad amendment and lists every problem with its field, then shows the audit log', async () => {
-    await signIn('office-admin', 'Администратор аппарата Уполномоченного');
+    await signIn('office-admin', { admin: true });
     const form = page.locator('#amendment');
     const box = form.getByLabel('Документ изменения (JSON)');
     await box.fill('number: 9\nadoptedOn: 2021-05-03');

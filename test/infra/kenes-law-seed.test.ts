@@ -34,7 +34,7 @@ describe('KenesLawSeed', () => {
     expect(resource!.Properties.rules).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('is given the table and may write it (the seed adds versions), with no other table access', () => {
+  it("is given the table and may write the law's partitions (the seed adds versions), nothing else", () => {
     const seed = resources[logicalId(stack.lawSeed.function.function)]!.Properties;
     expect(seed.Environment.Variables[TABLE_NAME_ENV]).toEqual({ Ref: logicalId(stack.table) });
     template.hasResourceProperties('AWS::IAM::Policy', {
@@ -43,7 +43,8 @@ describe('KenesLawSeed', () => {
         Statement: Match.arrayWith([
           Match.objectLike({
             Action: Match.arrayWith(['dynamodb:PutItem']),
-            Resource: Match.arrayWith([{ 'Fn::GetAtt': [logicalId(stack.table), 'Arn'] }]),
+            Resource: { 'Fn::GetAtt': [logicalId(stack.table), 'Arn'] },
+            Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['LAW', 'LAW#AUDIT'] } },
           }),
         ]),
       },

@@ -9,7 +9,7 @@ import { type Job, jobs } from '../../functions/jobs/jobs.ts';
 import { TABLE_NAME_ENV, tableDefinition } from '../../functions/store/table.ts';
 import { KenesStack } from '../../infra/kenes-stack.ts';
 
-/** Actions a function needs only to change the table. */
+/** Actions that change the table (test/infra/grants.test.ts checks each function's grant in full). */
 const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 
 type Resource = { Type: string; Properties: Record<string, any> };
@@ -121,9 +121,9 @@ describe('KenesStack: API routes from the route table', () => {
       return;
     }
     expect(tableName).toEqual({ Ref: logicalId(stack.table) });
-    expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
+    expect(actions).toContain('dynamodb:GetItem');
     if (route.table === 'read') expect(actions.filter((a) => WRITE_ACTIONS.includes(a))).toEqual([]);
-    else expect(actions).toEqual(expect.arrayContaining(WRITE_ACTIONS));
+    else expect(actions).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:UpdateItem']));
   });
 });
 

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { routes, type Route } from '../../functions/api/routes.ts';
 import { jobs } from '../../functions/jobs/jobs.ts';
 import { ROUTER } from '../../functions/http/dispatch.ts';
+import { accessOf } from '../../infra/constructs/kenes-api.ts';
 import { KenesFunction } from '../../infra/constructs/kenes-function.ts';
 import { LAW_SEED } from '../../infra/constructs/kenes-law-seed.ts';
 import { KenesStack } from '../../infra/kenes-stack.ts';
@@ -23,7 +24,7 @@ describe('the local server and the stack', () => {
   it('bundles, for every route, its module with the router; for every job and the law seed, its export', () => {
     const routeTargets = (routes as readonly Route[]).map((r) => ({ module: r.module, handler: ROUTER }));
     const targets = [...routeTargets, ...jobs, LAW_SEED];
-    const distinct = new Set([...(routes as readonly Route[]).map((r) => `${r.module}#${r.table}`), ...[...jobs, LAW_SEED].map((t) => `${t.module}#${t.handler}`)]);
+    const distinct = new Set([...(routes as readonly Route[]).map((r) => `${r.module}#${accessOf(r)}`), ...[...jobs, LAW_SEED].map((t) => `${t.module}#${t.handler}`)]);
     expect(bundled).toHaveLength(distinct.size);
     for (const target of targets) {
       expect(bundled.some((fn) => fn.entry === entryOf(target.module) && fn.handler === target.handler), `${target.module}#${target.handler}`).toBe(true);

@@ -64,7 +64,7 @@ describe('the role matrix through HTTP: own council, other council, every route'
 
   const pathOf = (route: Route, councilId: string) =>
     route.path.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'councilId' ? councilId : name === 'attendeeId' || name === 'voterId' ? 'chairperson' : NONE)) + (queries[route.id] ?? '');
-  const call = (route: Route, as: { sub: string; roles?: ['admin'] }) => local.call(route.method, pathOf(route, x.councilId), { as, body: route.body ? bodies[route.id] : undefined });
+  const call = (route: Route, as: { sub: string; roles?: 'admin'[] }) => local.call(route.method, pathOf(route, x.councilId), { as, body: route.body ? bodies[route.id] : undefined });
 
   it('has a body for every council route that takes one', () => {
     expect(councilRoutes.filter((r) => r.body && !(r.id in bodies)).map((r) => r.id)).toEqual([]);

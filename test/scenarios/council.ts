@@ -14,7 +14,7 @@ export const outsider = { sub: 'nobody-at-all' };
  * on 2020-02-01 by a one-voter commission, the first of them appointed Secretary on 2020-02-02.
  * Its people are `<id>-chair`, `<id>-m1` (the Secretary), `<id>-m2`, `<id>-m3` and `<id>-voter`.
  */
-export async function seatCouncil(api: Api, councilId: string, seats = 3): Promise<Seated> {
+export async function seatCouncil(api: Pick<Api, 'call'>, councilId: string, seats = 3): Promise<Seated> {
   const people: People = { chairperson: { sub: `${councilId}-chair` }, secretary: { sub: `${councilId}-m1` }, member: { sub: `${councilId}-m2` }, voter: { sub: `${councilId}-voter` } };
   const C = `/v1/councils/${councilId}`;
   const name = { kk: 'Үйлестіру кеңесі', ru: 'Координационный совет', en: 'Coordination Council' };
