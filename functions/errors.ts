@@ -201,3 +201,19 @@ export class RequestInProgressError extends KenesError {
     this.name = 'RequestInProgressError';
   }
 }
+
+/**
+ * 409: an earlier attempt of this very request (same `Idempotency-Key`) was carried out, but its
+ * answer was lost (the store answered too late). Nothing is done twice; the result can be read.
+ */
+export class RequestAlreadyDoneError extends KenesError {
+  override readonly statusCode = 409;
+  constructor() {
+    super('request-already-done', {
+      kk: 'Бұл сұрау бұрын орындалған, бірақ оның жауабы жоғалған (қойма кеш жауап берді): екінші рет орындалмайды, нәтижесін тізімнен қараңыз',
+      ru: 'Этот запрос уже был выполнен, но его ответ потерян (хранилище ответило поздно): второй раз он не выполняется, посмотрите результат в списке',
+      en: 'This request was already carried out but its answer was lost (the store answered late): it is not done twice; look up its result',
+    });
+    this.name = 'RequestAlreadyDoneError';
+  }
+}

@@ -52,3 +52,8 @@ export function newId(): string {
 export function withIdSeed<T>(seed: string, run: () => Promise<T>): Promise<T> {
   return seeded.run({ seed, n: 0 }, run);
 }
+
+/** The seed of the request being carried out under an `Idempotency-Key`, if any. */
+export function idSeed(): string | undefined {
+  return seeded.getStore()?.seed;
+}

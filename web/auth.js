@@ -46,7 +46,7 @@ function renderWho() {
   who.replaceChildren(
     `${t('signin.as')} `,
     h('strong', { id: 'whoami-sub' }, current.sub ?? '?'),
-    admin ? [' — ', h('span', { class: 'role', 'data-role': 'admin' }, t('role.admin'))] : null,
+    ...(admin ? [' — ', h('span', { class: 'role', 'data-role': 'admin' }, t('role.admin'))] : []),
   );
 }
 

@@ -18,14 +18,14 @@ const FACTS = [
 ];
 
 /** Member ids seen in a composition feed the lists of the meeting forms. */
-function rememberMembers(current) {
-  for (const m of current) remember(m.id, m.name);
+function rememberMembers(current, history = []) {
+  for (const m of [...history, ...current]) remember(m.id, m.name);
   fillList('member-ids', current.map((m) => [m.id, m.name]));
   fillList('attendee-ids', [['chairperson', t('role.chairperson')], ...current.map((m) => [m.id, m.name])]);
 }
 
 function composition(json) {
-  rememberMembers(json.current ?? []);
+  rememberMembers(json.current ?? [], json.history);
   const roleWords = (roles) => roles.map((r) => label('role.', r)).join(', ');
   return [
     facts([

@@ -29,7 +29,7 @@ onLanguage(() => {
  * Renders into `output` now and again whenever the language changes. `draw` returns the nodes.
  */
 export function show(output, draw) {
-  output.kenesRender = () => output.replaceChildren(...[draw()].flat().filter(Boolean));
+  output.kenesRender = () => output.replaceChildren(...[draw()].flat(Infinity).filter(Boolean));
   output.kenesRender();
   outputs.add(output);
 }

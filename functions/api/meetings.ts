@@ -81,8 +81,10 @@ export const addCorrection = handle('minutes.correct', async ({ body, params, ca
 
 export const calendar = handle('meetings.calendar', async ({ params, caller }) => {
   const deps = meetingDeps();
-  const { council } = (await authorize(deps, caller, params.councilId!, today())).people;
-  const list = await deps.meetings.listMeetings(council.id, '0000-01-01', '9999-12-31');
+  await authorize(deps, caller, params.councilId!);
+  const list = await deps.meetings.listMeetings(params.councilId!, '0000-01-01', '9999-12-31');
+  // Its people on the date of a meeting it lists, or today.
+  const { council } = (await authorize(deps, caller, params.councilId!, [today(), ...list.map((m) => m.date)])).people;
   return { file: { contentType: 'text/calendar; charset=utf-8', body: renderCalendar({ council, meetings: list, now: new Date() }) } };
 });
 

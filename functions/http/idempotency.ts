@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { IdempotencyKeyReusedError, InvalidInputError, KenesError, RequestInProgressError } from '../errors.ts';
+import { IdempotencyKeyReusedError, InvalidInputError, KenesError, RequestAlreadyDoneError, RequestInProgressError } from '../errors.ts';
 import { ID_MESSAGE, isId, withIdSeed } from '../ids.ts';
 import type { Route } from '../api/routes.ts';
 import { idempotencyStore } from '../store/idempotency.ts';
@@ -39,10 +39,17 @@ export async function idempotent(
   const seen = await idempotencyStore.get(scope);
   if (seen && seen.fingerprint !== fingerprint) throw new IdempotencyKeyReusedError();
   if (seen?.status === 'done' && seen.answer) return { ...seen.answer, replayed: true };
-  if (!(await idempotencyStore.begin(scope, fingerprint, Date.now(), LEASE_MS))) {
+  const attempt = await idempotencyStore.begin(scope, fingerprint, Date.now(), LEASE_MS);
+  if (!attempt.taken) {
     const now = await idempotencyStore.get(scope);
     if (now?.status === 'done' && now.answer && now.fingerprint === fingerprint) return { ...now.answer, replayed: true };
     throw new RequestInProgressError();
+  }
+  if (attempt.effected) {
+    // An earlier attempt carried the act out and lost its answer (a timeout after the write): say so, never redo it.
+    const answer = { status: 409, json: { error: alreadyDone() } };
+    await idempotencyStore.finish(scope, answer);
+    return answer;
   }
   try {
     const answer = await withIdSeed(scope, run);
@@ -53,6 +60,11 @@ export async function idempotent(
     if (error instanceof KenesError && error.statusCode < 500) await idempotencyStore.release(scope);
     throw error;
   }
+}
+
+function alreadyDone() {
+  const error = new RequestAlreadyDoneError();
+  return { code: error.code, message: error.text };
 }
 
 function sha256(text: string): string {

@@ -20,7 +20,8 @@ export function documentClient(): DynamoDBDocumentClient {
   const base = new DynamoDBClient({
     ...(endpoint ? { endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
     maxAttempts: 3,
-    requestHandler: { connectionTimeout: 1_000, requestTimeout: 2_000 },
+    // throwOnRequestTimeout: without it this SDK only warns when a request outlives requestTimeout.
+    requestHandler: { connectionTimeout: 1_000, requestTimeout: 2_000, throwOnRequestTimeout: true },
   });
   base.middlewareStack.add(
     (next) => async (args) => {

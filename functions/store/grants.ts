@@ -46,8 +46,8 @@ export const COUNCIL_PARTITIONS = 'COUNCIL#*';
 /** A council's meetings by date, in gsi1 (`keys.meetingsOf(id).gsi1pk`). */
 export const MEETINGS_BY_DATE = 'COUNCIL#*#MEETINGS';
 /**
- * Idempotency records of a write request (`IDEMPOTENCY#<hash>`): read first (GetItem), then
- * written with the request's outcome (Put, Update). Move to PARTITIONS (keys.ts) with the key.
+ * Idempotency records of a write request (`keys.idempotency(scope).pk`): read first (GetItem),
+ * then written with the request's outcome (Put, Update), and marked in the act's own transaction.
  */
 export const IDEMPOTENCY_PARTITIONS = 'IDEMPOTENCY#*';
 

@@ -80,6 +80,8 @@ export const keys = {
   /** Sparse: present only while a term is active, so the job reads live terms only. */
   termEnd: (cid: string, mid: string, end: string) => ({ gsi2pk: PARTITIONS.termEnds, gsi2sk: `${part(end)}#${part(cid)}#${part(mid)}` }),
   decisionByDate: (cid: string, id: string, at: string) => ({ gsi2pk: PARTITIONS.decisions, gsi2sk: `${part(at)}#${part(cid)}#${part(id)}` }),
+  /** A request under an Idempotency-Key: a partition per key (functions/store/idempotency.ts). */
+  idempotency: (scope: string) => ({ pk: `IDEMPOTENCY#${part(scope)}`, sk: 'IDEMPOTENCY' }),
   /** The law: one partition holds the act, the head, every version and every withdrawal (one Query loads it). */
   lawAct: () => ({ pk: PARTITIONS.law, sk: 'ACT' }),
   lawHead: () => ({ pk: PARTITIONS.law, sk: 'HEAD' }),

@@ -1,7 +1,9 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, TransactWriteCommand, type QueryCommandInput, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { StoreUnavailableError } from '../errors.ts';
+import { idSeed } from '../ids.ts';
 import { documentClient } from './client.ts';
+import { effectedItem } from './idempotency.ts';
 
 type TransactItems = NonNullable<TransactWriteCommandInput['TransactItems']>;
 
@@ -17,7 +19,10 @@ export const MAX_TRANSACTION_ITEMS = 50;
  * failed condition is handed to `onConditionFailed` with the index of the item whose condition
  * failed, so the adapter can translate it into the domain's own error.
  */
-export async function transact(items: TransactItems, onConditionFailed: (index: number) => Error): Promise<void> {
+export async function transact(given: TransactItems, onConditionFailed: (index: number) => Error): Promise<void> {
+  // Under an Idempotency-Key, the key's record learns in this very transaction that the act was done.
+  const seed = idSeed();
+  const items = seed ? [...given, effectedItem(seed)] : given;
   if (items.length > MAX_TRANSACTION_ITEMS) throw new Error(`transaction of ${items.length} items: split it (at most ${MAX_TRANSACTION_ITEMS})`);
   const started = Date.now();
   for (let attempt = 1; ; attempt++) {

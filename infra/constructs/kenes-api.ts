@@ -41,8 +41,8 @@ const ACCESS_LOG_FORMAT = JSON.stringify({
 
 /**
  * The HTTP API, built from the route table `functions/api/routes.ts`: one function per handler
- * module and table access (functions/store/grants.ts), the Cognito JWT authorizer on every route that is not `public`, and
- * the table access each route declares.
+ * module and table access, with that access's grant (functions/store/grants.ts), and the
+ * Cognito JWT authorizer on every route that is not `public`.
  *
  * @example
  * const api = new KenesApi(this, 'Api', { table, userPool, client, corsOrigins: ['*'] });
@@ -63,7 +63,8 @@ export class KenesApi extends Construct {
       corsPreflight: {
         allowOrigins: props.corsOrigins,
         allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.DELETE],
-        allowHeaders: ['authorization', 'content-type'],
+        allowHeaders: ['authorization', 'content-type', 'idempotency-key'],
+        exposeHeaders: ['retry-after', 'idempotent-replayed'],
         maxAge: Duration.hours(1),
       },
     });

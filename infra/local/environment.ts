@@ -1,13 +1,18 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { lawDeps } from '../../functions/api/wiring.ts';
 import { seedLaw, type SeedReport } from '../../functions/rules/index.ts';
 import { TABLE_NAME_ENV } from '../../functions/store/table.ts';
-import { createTable, startDynamo, type LocalDynamo } from './dynamo.ts';
+import { createTable, privateTree, startDynamo, type LocalDynamo } from './dynamo.ts';
 import { repoRoot } from './server.ts';
 
-export const DATA_DIR = join(repoRoot, '.data');
+/**
+ * Local data: `.data/` (KENES_DATA_DIR elsewhere), private to this user: the directory and
+ * every directory in it 0700, every file 0600 — DynamoDB Local's database, the dev signing key,
+ * local.json. It holds who voted next to how (see the README): never share it.
+ */
+export const DATA_DIR = process.env.KENES_DATA_DIR ? resolve(process.env.KENES_DATA_DIR) : join(repoRoot, '.data');
 const STATE_FILE = join(DATA_DIR, 'local.json');
 export const LOCAL_TABLE = 'kenes';
 
@@ -17,6 +22,7 @@ export const LOCAL_TABLE = 'kenes';
  * Lambda. Used by `npm start`, `npm run job` and the integration tests alike.
  */
 export async function localEnvironment(options: { inMemory: boolean }): Promise<LocalDynamo> {
+  if (!options.inMemory) privateTree(DATA_DIR);
   const dynamo = await startDynamo(options.inMemory ? undefined : join(DATA_DIR, 'dynamodb'));
   await createTable(dynamo.endpoint, LOCAL_TABLE);
   useDynamo(dynamo.endpoint);
@@ -42,17 +48,21 @@ export function useDynamo(endpoint: string): void {
 export function signingKey(inMemory: boolean): Uint8Array {
   if (inMemory) return randomBytes(32);
   const file = join(DATA_DIR, 'local-signing.key');
-  if (!existsSync(file)) {
-    mkdirSync(DATA_DIR, { recursive: true });
-    writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
-  }
+  privateTree(DATA_DIR);
+  if (!existsSync(file)) writePrivate(file, randomBytes(32).toString('base64'));
   return Buffer.from(readFileSync(file, 'utf8'), 'base64');
 }
 
 /** Where a running `npm start` tells `npm run job` its DynamoDB endpoint. */
 export function writeState(state: { endpoint: string; url: string; pid: number }): void {
-  mkdirSync(DATA_DIR, { recursive: true });
-  writeFileSync(STATE_FILE, JSON.stringify(state));
+  privateTree(DATA_DIR);
+  writePrivate(STATE_FILE, JSON.stringify(state));
+}
+
+/** Writes a file only this user can read: 0600 when created, and chmod-ed if it existed. */
+function writePrivate(file: string, content: string): void {
+  writeFileSync(file, content, { mode: 0o600 });
+  chmodSync(file, 0o600);
 }
 
 export function readState(): { endpoint: string; url: string; pid: number } | undefined {

@@ -25,10 +25,13 @@ export async function loadHandler(target: { module: string; handler: string }): 
   return handler;
 }
 
+const LOOPBACK_HOST = /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/;
+
 const CORS = {
   'access-control-allow-origin': '*',
   'access-control-allow-methods': 'GET,POST,PUT,DELETE,OPTIONS',
-  'access-control-allow-headers': 'authorization,content-type',
+  'access-control-allow-headers': 'authorization,content-type,idempotency-key',
+  'access-control-expose-headers': 'retry-after,idempotent-replayed',
   'access-control-max-age': '3600',
 };
 
@@ -53,7 +56,10 @@ export function createLocalServer(tokens: LocalTokens, options: { onInvoke?: (ro
 
   return createServer(async function serve(req: IncomingMessage, res: ServerResponse) {
     try {
-      const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+      // Loopback names only: a web page that rebinds its own domain to 127.0.0.1 (DNS rebinding)
+      // must not reach the token mint or the API of a developer's machine.
+      if (!LOOPBACK_HOST.test(req.headers.host ?? '')) return send(res, 421, { 'content-type': 'text/plain' }, 'Misdirected Request: use http://127.0.0.1 or http://localhost');
+      const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
       const method = (req.method ?? 'GET').toUpperCase();
       const body = await readBody(req);
       if (method === 'OPTIONS') return send(res, 204, CORS, '');

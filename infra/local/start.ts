@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { relative, sep } from 'node:path';
 import { today } from '../../functions/clock.ts';
-import { localEnvironment, seedLocalLaw, signingKey, writeState } from './environment.ts';
+import { LOOPBACK } from './dynamo.ts';
+import { DATA_DIR, localEnvironment, seedLocalLaw, signingKey, writeState } from './environment.ts';
 import { createLocalServer } from './server.ts';
 import { localTokens } from './tokens.ts';
 
@@ -11,6 +13,9 @@ import { localTokens } from './tokens.ts';
  * KENES_TODAY sets the clock (default below: a date when the Regulation was in force).
  * On the first run (a fresh `.data/`) it walks the demo scenarios through the running API, so
  * a newcomer finds councils at work; `--no-demo` skips that.
+ *
+ * Local mode listens on 127.0.0.1 only, never on another interface: the server and DynamoDB
+ * Local alike. Anyone who reaches the port can mint an admin token (POST /v1/local/tokens).
  */
 const inMemory = process.argv.includes('--in-memory') || process.env.KENES_IN_MEMORY === '1';
 const noDemo = process.argv.includes('--no-demo');
@@ -50,8 +55,8 @@ server.on('error', (error: NodeJS.ErrnoException) => {
   void stop(1);
 });
 
-server.listen(port, () => {
-  const url = `http://localhost:${port}`;
+server.listen(port, LOOPBACK, () => {
+  const url = `http://${LOOPBACK}:${port}`;
   writeState({ endpoint: dynamo.endpoint, url, pid: process.pid });
   console.log(
     [
@@ -59,10 +64,11 @@ server.listen(port, () => {
       `  forms:   ${url}/`,
       `  health:  ${url}/v1/health`,
       `  openapi: ${url}/v1/openapi.json`,
-      `  token:   curl -s -X POST ${url}/v1/local/tokens -H 'content-type: application/json' -d '{"sub":"chair-1","roles":["chair"]}'`,
+      `  token:   curl -s -X POST ${url}/v1/local/tokens -H 'content-type: application/json' -d '{"sub":"office-admin","roles":["admin"]}'  (council roles come from the council's records: the Chairperson's sub, members' subs, commission voters)`,
       `  today:   ${today()} (set KENES_TODAY=YYYY-MM-DD to change the clock)`,
       `  law:     ${law.added.length ? `seeded ${law.added.join(', ')}` : `${law.kept.length} versions of rules/ already in the table`}${law.differing.length ? ` (kept as stored, rules/ now differs: ${law.differing.join(', ')})` : ''}; amend it: npm run rules -- publish FILE`,
-      `  data:    ${inMemory ? 'in memory' : '.data/ (npm start -- --in-memory keeps nothing)'}`,
+      `  data:    ${inMemory ? 'in memory' : `${shown(DATA_DIR)}/, readable by you only (npm start -- --in-memory keeps nothing)`}`,
+      `  listens: ${LOOPBACK} only (DynamoDB Local at ${dynamo.endpoint})`,
       'Ctrl-C stops everything.',
     ].join('\n'),
   );
@@ -76,10 +82,14 @@ function runDemo(url: string) {
   demo.stdout.on('data', (chunk: Buffer) => process.stdout.write(chunk.toString().replace(/^(?=.)/gm, 'demo: ')));
 }
 
+function shown(dir: string): string {
+  return dir.startsWith(process.cwd() + sep) ? relative(process.cwd(), dir) : dir;
+}
+
 function portIsFree(candidate: number): Promise<boolean> {
   return new Promise((resolve) => {
     const probe = createServer();
     probe.once('error', () => resolve(false));
-    probe.listen(candidate, () => probe.close(() => resolve(true)));
+    probe.listen(candidate, LOOPBACK, () => probe.close(() => resolve(true)));
   });
 }

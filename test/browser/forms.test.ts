@@ -220,8 +220,8 @@ describe('the forms in a browser', () => {
     expect(first.receipt).toBe(receipt);
     expect(retry).toEqual(first);
     expect(casts.map((r) => r.headers['idempotency-key'])).toEqual([undefined, undefined, undefined]);
-    expect(await ballot.locator('.result').textContent()).toContain('Сохраните код');
     const cast = ballot.locator('.result').first();
+    expect(await cast.textContent()).toContain('Сохраните код');
     await cast.getByRole('button', { name: 'Проверить квитанцию' }).click();
     await expect.poll(async () => cast.locator('[data-counted]').getAttribute('data-counted'), { timeout: WAIT }).toBe('true');
     expect(await cast.locator('[data-counted]').textContent()).toContain('Да: бюллетень с этим кодом учтён');

@@ -12,8 +12,8 @@ import type { Role } from '../../functions/http/roles.ts';
  * A local server for one test file: the run's DynamoDB Local, a fresh table, and helpers to
  * call the API as a given role. Requests go through the same path as `npm start`.
  */
-export async function startLocal() {
-  const endpoint = inject('dynamoEndpoint');
+export async function startLocal(options: { endpoint?: string } = {}) {
+  const endpoint = options.endpoint ?? inject('dynamoEndpoint');
   const table = `${LOCAL_TABLE}-${randomUUID().slice(0, 8)}`;
   useDynamo(endpoint);
   process.env.KENES_TABLE = table;

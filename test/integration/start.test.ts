@@ -8,7 +8,7 @@ const run = promisify(execFile);
 describe('npm start', () => {
   it('says clearly that the port is taken, without a stack trace', async () => {
     const busy = createServer();
-    await new Promise<void>((resolve) => busy.listen(0, resolve));
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
     const port = (busy.address() as { port: number }).port;
     try {
       const failure = await run('npx', ['tsx', 'infra/local/start.ts', '--in-memory'], { env: { ...process.env, PORT: String(port) } }).then(

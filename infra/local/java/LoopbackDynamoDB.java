@@ -1,6 +1,6 @@
+import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 
 /**
  * Starts Amazon's DynamoDB Local listening on 127.0.0.1 only.
@@ -13,6 +13,9 @@ import java.lang.reflect.Method;
  * connector is bound to 127.0.0.1. When any step fails it exits with status 3 and binds nothing:
  * it never falls back to listening on every interface. It starts Jetty directly, so DynamoDB
  * Local's start-up telemetry (AWS Pinpoint) is never configured nor sent.
+ *
+ * With {@code -Dloopback.exitWithParent=true} it also exits when its standard input closes, so
+ * a DynamoDB Local never outlives the Node process that started it (even one killed by SIGKILL).
  *
  * It uses reflection only, so it compiles without DynamoDB Local on the class path and is run
  * with it: {@code java -cp infra/local/java:DynamoDBLocal.jar LoopbackDynamoDB -port N ...}.
@@ -29,6 +32,7 @@ public final class LoopbackDynamoDB {
   static final String HOST = "127.0.0.1";
 
   public static void main(String[] args) {
+    if (Boolean.getBoolean("loopback.exitWithParent")) exitWhenStdinCloses();
     try {
       Object proxy = Class.forName("software.amazon.dynamodb.services.local.main.ServerRunner")
           .getMethod("createServerFromCommandLineArgs", String[].class)
@@ -43,7 +47,7 @@ public final class LoopbackDynamoDB {
       try {
         jetty.getClass().getMethod("start").invoke(jetty);
       } catch (InvocationTargetException e) {
-        fail("DynamoDB Local could not listen on " + HOST + ": " + e.getCause(), e.getCause());
+        fail("DynamoDB Local could not listen on " + HOST + ": " + e.getCause().getMessage(), e.getCause());
       }
       StringBuilder bound = new StringBuilder();
       for (Object connector : connectors) {
@@ -58,8 +62,23 @@ public final class LoopbackDynamoDB {
       System.out.println("DynamoDB Local listening on " + bound + " only");
     } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
       Throwable cause = e instanceof InvocationTargetException ? e.getCause() : e;
-      fail("cannot start DynamoDB Local on " + HOST + " only: " + cause, cause);
+      fail("cannot start DynamoDB Local on " + HOST + " only (and will not listen on every interface instead): " + cause, cause);
     }
+  }
+
+  static void exitWhenStdinCloses() {
+    Thread watcher = new Thread(() -> {
+      try {
+        while (System.in.read() >= 0) {
+          // the parent writes nothing: wait for end of file
+        }
+      } catch (IOException e) {
+        // a broken pipe means the parent is gone, too
+      }
+      System.exit(0);
+    }, "exit-with-parent");
+    watcher.setDaemon(true);
+    watcher.start();
   }
 
   /** DynamoDBProxyServer keeps its Jetty server in a private field: found by type, not by name. */
@@ -78,7 +97,7 @@ public final class LoopbackDynamoDB {
   }
 
   static void fail(String message, Throwable cause) {
-    System.err.println("LoopbackDynamoDB: " + message + " (refusing to listen on every interface)");
+    System.err.println("LoopbackDynamoDB: " + message);
     if (cause != null && System.getenv("KENES_DEBUG_DYNAMO") != null) cause.printStackTrace();
     System.exit(3);
   }
