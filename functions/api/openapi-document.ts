@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ErrorResponse } from './schemas.ts';
-import { routes, type Route } from './routes.ts';
+import { ID_PATTERN } from '../ids.ts';
+import { routes, takesIdempotencyKey, type Route } from './routes.ts';
 
 /**
  * The OpenAPI 3.1 document, generated from the route table and the very zod schemas the
@@ -32,7 +33,7 @@ export function openApiDocument() {
           type: 'http',
           scheme: 'bearer',
           bearerFormat: 'JWT',
-          description: 'A Cognito access/id token on AWS; locally a dev token from POST /v1/local/tokens. Roles are the `cognito:groups` claim.',
+          description: 'A Cognito access/id token on AWS; locally a dev token from POST /v1/local/tokens. The only global role is `admin` (the `cognito:groups` claim); every other role (x-kenes-roles) is held in the path\'s council on the date, from its own records.',
         },
       },
       schemas: components,
@@ -47,6 +48,10 @@ function operation(route: Route) {
   const errors: Record<string, string> = { '400': 'Invalid input: every field and reason, in kk, ru and en' };
   if (!isPublic) Object.assign(errors, { '401': 'No valid token', '403': 'The caller lacks the role' });
   Object.assign(errors, { '404': 'Not found', '409': 'Conflicts with the current state', '413': 'Body too large', '422': 'Refused by the law: every reason cites its point' });
+  if (route.table !== 'none') errors['503'] = 'The data store is not answering: retry after the Retry-After seconds (nothing was done twice)';
+  const idempotencyKey = takesIdempotencyKey(route)
+    ? [{ name: 'Idempotency-Key', in: 'header', required: false, description: 'A key of the client\'s (a UUID): a retry with the same key gets the first answer and does nothing twice; the same key with another body is a 422', schema: { type: 'string', pattern: ID_PATTERN.source } }]
+    : [];
   const status = String(route.status ?? 200);
   const success = route.responseType
     ? { description: 'OK', content: { [route.responseType]: {} } }
@@ -56,7 +61,7 @@ function operation(route: Route) {
     summary: route.summary,
     security: isPublic ? [] : [{ cognito: [] }],
     ...(isPublic ? {} : { 'x-kenes-roles': route.access }),
-    parameters: [...pathParameters(route.path), ...queryParameters(route.query)],
+    parameters: [...pathParameters(route.path), ...queryParameters(route.query), ...idempotencyKey],
     ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } } : {}),
     responses: {
       [status]: success,
@@ -66,7 +71,7 @@ function operation(route: Route) {
 }
 
 function pathParameters(path: string) {
-  return [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
+  return [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: { type: 'string', pattern: ID_PATTERN.source } }));
 }
 
 function queryParameters(query: z.ZodType | undefined) {

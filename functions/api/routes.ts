@@ -638,3 +638,8 @@ export function routeById(id: RouteId): Route {
   if (!route) throw new Error(`unknown route ${id}`);
   return route;
 }
+
+/** Create routes take an `Idempotency-Key` (functions/http/idempotency.ts); a ballot's retry is recognised by its receipt code instead. */
+export function takesIdempotencyKey(route: Route): boolean {
+  return route.method === 'POST' && route.status === 201 && !route.retryByReceipt;
+}

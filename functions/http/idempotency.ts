@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { IdempotencyKeyReusedError, InvalidInputError, KenesError, RequestAlreadyDoneError, RequestInProgressError } from '../errors.ts';
 import { ID_MESSAGE, isId, withIdSeed } from '../ids.ts';
-import type { Route } from '../api/routes.ts';
+import { takesIdempotencyKey, type Route } from '../api/routes.ts';
 import { idempotencyStore } from '../store/idempotency.ts';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
@@ -10,11 +10,6 @@ export const IDEMPOTENCY_HEADER = 'idempotency-key';
 const LEASE_MS = 15_000;
 
 type Answer = { status: number; json: unknown; file?: { contentType: string; body: string | Buffer } };
-
-/** Create routes take an `Idempotency-Key`; a ballot's retry is recognised by its receipt code instead. */
-export function takesIdempotencyKey(route: Route): boolean {
-  return route.method === 'POST' && route.status === 201 && !route.retryByReceipt;
-}
 
 /**
  * Runs a create request at most once per `Idempotency-Key` (the IETF draft's header): the key

@@ -12,7 +12,7 @@ import { QUESTIONS } from './facts.ts';
  */
 
 const missing = (what: string) => (issue: { input: unknown }) => (issue.input === undefined ? 'is missing' : `must be ${what}`);
-const words = z.string({ error: missing('a text') }).min(1, 'must not be empty');
+const words = z.string({ error: missing('a text') }).min(1, 'must not be empty').max(20_000);
 
 /**
  * A custom issue that speaks for itself in kk, ru and en (functions/http/validate.ts renders

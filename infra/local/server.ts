@@ -7,6 +7,8 @@ import { routes, type Route } from '../../functions/api/routes.ts';
 import { ROUTER } from '../../functions/http/dispatch.ts';
 import { httpApiEvent, lambdaContext } from './event.ts';
 import { MintRequest, type LocalTokens } from './tokens.ts';
+import { InvalidInputError } from '../../functions/errors.ts';
+import { parse } from '../../functions/http/validate.ts';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -120,13 +122,16 @@ async function mint(res: ServerResponse, tokens: LocalTokens, body: Buffer) {
   } catch {
     json = undefined;
   }
-  const parsed = MintRequest.safeParse(json);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
-    return send(res, 400, { 'content-type': 'application/json' }, JSON.stringify({ error: { code: 'invalid-input', message: { kk: problems, ru: problems, en: problems } } }));
+  let request: ReturnType<typeof MintRequest.parse>;
+  try {
+    request = parse(MintRequest, json, 'body');
+  } catch (error) {
+    if (!(error instanceof InvalidInputError)) throw error;
+    const { code, text: message, field, details } = error;
+    return send(res, 400, { 'content-type': 'application/json' }, JSON.stringify({ error: { code, message, field, details } }));
   }
-  const token = await tokens.mint(parsed.data.sub, parsed.data.roles);
-  return send(res, 201, { 'content-type': 'application/json' }, JSON.stringify({ token, sub: parsed.data.sub, roles: parsed.data.roles }));
+  const token = await tokens.mint(request.sub, request.roles);
+  return send(res, 201, { 'content-type': 'application/json' }, JSON.stringify({ token, sub: request.sub, roles: request.roles }));
 }
 
 async function serveStatic(res: ServerResponse, root: string, pathname: string) {
