@@ -15,11 +15,19 @@ import type { ExtraordinaryDemand } from './model.ts';
 export async function openDemand(deps: MeetingDeps, caller: Caller, councilId: string, input: { reason: Bilingual; on: string }) {
   const held = await authorize(deps, caller, councilId, input.on);
   await deps.law.assertInForce(input.on);
-  actorAt(held);
-  const demand: ExtraordinaryDemand = { id: newId(), councilId, reason: input.reason, signatories: [], status: 'collecting', openedOn: input.on };
-  await deps.meetings.putDemand(demand);
-  return signDemand(deps, caller, councilId, demand.id, input.on);
+  const signer = actorAt(held);
+  const id = newId();
+  const sitting = await sittingOn(deps, held.people, input.on);
+  const ruling = await askLaw(deps, councilId, { kind: 'demand', id }, 'extraordinary-meeting', input.on, { membersTotal: sitting.ids.length, membersDemanding: 1 });
+  const decision = { outcome: ruling.outcome, reasons: ruling.reasons, version: ruling.version };
+  const due = ruling.outcome === 'must-convene';
+  const demand: ExtraordinaryDemand = { id, councilId, reason: input.reason, signatories: [signer.id], status: due ? 'must-convene' : 'collecting', decision, openedOn: input.on };
+  // Opened and signed by its first member in one write, with the law's answer and, if due, the notice.
+  await deps.meetings.putDemand(demand, due ? demandNotice(demand.id, input.on) : undefined, { decisions: [ruling.record] });
+  return demand;
 }
+
+const demandNotice = (demandId: string, on: string) => ({ id: `demand-${demandId}`, to: 'chairperson', kind: 'extraordinary-demand', ref: demandId, on }) as const;
 
 export async function signDemand(deps: MeetingDeps, caller: Caller, councilId: string, demandId: string, on: string) {
   await authorize(deps, caller, councilId);
@@ -33,7 +41,7 @@ export async function signDemand(deps: MeetingDeps, caller: Caller, councilId: s
   const due = ruling.outcome === 'must-convene' && demand.status === 'collecting';
   const status = demand.status === 'convened' ? 'convened' : ruling.outcome === 'must-convene' ? 'must-convene' : 'collecting';
   const picked = { outcome: ruling.outcome, reasons: ruling.reasons, version: ruling.version };
-  const notice = due ? ({ id: `demand-${demandId}`, to: 'chairperson', kind: 'extraordinary-demand', ref: demandId, on } as const) : undefined;
+  const notice = due ? demandNotice(demandId, on) : undefined;
   await deps.meetings.decideDemand(demand, picked, status, notice, { decisions: [ruling.record] });
   return { ...demand, signatories, status, decision: picked };
 }

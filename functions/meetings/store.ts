@@ -58,7 +58,8 @@ export interface MeetingStore {
   putCorrection(meeting: Meeting, correction: Correction, trail: Trail): Promise<void>;
   listCorrections(councilId: string, meetingId: string): Promise<Correction[]>;
 
-  putDemand(demand: ExtraordinaryDemand): Promise<void>;
+  /** A new demand with its first signature and decision, and the Chairperson's notice when already due: one write. */
+  putDemand(demand: ExtraordinaryDemand, notice: Notice | undefined, trail: Trail): Promise<void>;
   getDemand(councilId: string, demandId: string): Promise<ExtraordinaryDemand | undefined>;
   /** Adds a signatory atomically (a second signature of the same member is a ConflictError); returns them all. */
   addSignatory(demand: ExtraordinaryDemand, memberId: string): Promise<string[]>;

@@ -59,7 +59,7 @@ export async function checkTermExpiry(deps: MembershipDeps, today: string) {
     }
     if (!openByCouncil.has(term.councilId)) {
       const elections = await deps.store.listElections(term.councilId);
-      openByCouncil.set(term.councilId, elections.filter((e) => e.status === 'open').map((e) => e.termStart));
+      openByCouncil.set(term.councilId, elections.filter((e) => e.status !== 'closed').map((e) => e.termStart));
     }
     const scheduled = openByCouncil.get(term.councilId)!.some((start) => start <= term.end);
     if (!scheduled && (await deps.store.flagTerm(term, today))) flagged++;

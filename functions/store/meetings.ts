@@ -212,8 +212,15 @@ export function dynamoMeetingStore(): MeetingStore {
     },
     listCorrections: (cid, mid) => under<Correction>(cid, 'MEETING', mid, 'CORRECTION'),
 
-    async putDemand(demand) {
-      await db.send(new PutCommand({ TableName, Item: { ...demand, ...keys.demand(demand.councilId, demand.id), type: 'demand' }, ...created }));
+    async putDemand(demand, notice, trail) {
+      await transact(
+        [
+          { Put: { TableName, Item: { ...demand, ...keys.demand(demand.councilId, demand.id), type: 'demand' }, ...created } },
+          ...(notice ? [{ Put: { TableName, Item: { ...notice, ...keys.notice(demand.councilId, notice.id), type: 'notice' } } }] : []),
+          ...trailItems(TableName, trail),
+        ],
+        () => conflict('demand-exists', 'The demand already exists', 'Требование уже существует', 'Талап бұрыннан бар'),
+      );
     },
     getDemand: (cid, id) => get<ExtraordinaryDemand>(keys.demand(cid, id)),
     async addSignatory(demand, memberId) {
