@@ -44,8 +44,9 @@ export class InvalidInputError extends KenesError {
     super(
       'invalid-input',
       {
-        kk: 'Сұрау дұрыс толтырылмаған: ' + details.map((d) => `${d.field} — ${d.message.kk}`).join('; '),
-        ru: 'Запрос заполнен неверно: ' + details.map((d) => `${d.field} — ${d.message.ru}`).join('; '),
+        // kk and ru in words only: each problem's field is named in `details`, beside its message.
+        kk: 'Сұрау дұрыс толтырылмаған: ' + details.map((d) => d.message.kk).join('; '),
+        ru: 'Запрос заполнен неверно: ' + details.map((d) => d.message.ru).join('; '),
         en: 'The request is invalid: ' + details.map((d) => `${d.field} — ${d.message.en}`).join('; '),
       },
       { field: details[0]?.field, details },
@@ -114,8 +115,8 @@ export class PayloadTooLargeError extends KenesError {
   override readonly statusCode = 413;
   constructor(limit: number) {
     super('payload-too-large', {
-      kk: `Сұрау денесі тым үлкен (ең көбі ${limit} байт)`,
-      ru: `Тело запроса слишком велико (не более ${limit} байт)`,
+      kk: `Сұрау денесі тым үлкен (ең көбі ${limit / 1024} КиБ)`,
+      ru: `Тело запроса слишком велико (не более ${limit / 1024} КиБ)`,
       en: `The request body is too large (at most ${limit} bytes)`,
     });
     this.name = 'PayloadTooLargeError';

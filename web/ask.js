@@ -6,11 +6,11 @@ import { decision, h, markInvalid, show, showLoading, showReply } from './render
 // Sample facts per question: the field names of the API, with example numbers (no rule here).
 const SAMPLES = {
   quorum: { membersTotal: 11, membersPresent: 6 },
-  decision: { membersTotal: 11, membersPresent: 10, votesFor: 5, votesAgainst: 5, abstained: 0, presidingVote: 'for' },
+  decision: { membersTotal: 10, membersPresent: 10, votesFor: 5, votesAgainst: 5, abstained: 0, presidingVote: 'for' },
   'termination-vote': { membersTotal: 11, membersPresent: 9, votesFor: 6, votesAgainst: 3, abstained: 0 },
-  dissolution: { membersTotal: 11, membersPresent: 11, votesFor: 8, votesAgainst: 3, abstained: 0 },
+  dissolution: { membersTotal: 11, membersPresent: 11, votesFor: 8, votesAgainst: 3, abstained: 0, seats: 11 },
   'extraordinary-meeting': { membersTotal: 11, membersDemanding: 4 },
-  election: { ballotsCast: 15, votesForCandidate: 8 },
+  election: { ballotsCast: 15, blankBallots: 0, votesForCandidate: 8 },
   'member-eligibility': {
     citizenOfKazakhstan: true,
     unexpungedCriminalRecord: false,

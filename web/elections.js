@@ -1,7 +1,8 @@
-// Elections: the commission, a round, the secret ballot with its receipt, and the count.
+// Elections: the commission, a round (a vacancy names the members whose seats are vacant), the
+// secret ballot with its receipt, and the count; the readings that set the terms are shown.
 import { call, councilPath, enc, isRetryable, session } from './api.js';
 import { label, t } from './i18n.js';
-import { decision, facts, h, show, showLoading, showReply } from './render.js';
+import { decision, facts, h, readings, show, showLoading, showReply } from './render.js';
 import { councilId, lines, named, onSubmit, optional, remember, share, value } from './forms.js';
 
 const electionPath = (id, rest = '') => councilPath(councilId(), `/elections/${enc(id)}${rest}`);
@@ -12,6 +13,8 @@ function electionPairs(e) {
     [t('open.date'), e.date],
     [t('open.kind'), label('ekind.', e.kind)],
     [t('open.seats'), String(e.seats)],
+    [t('col.termStart'), e.termStart],
+    [t('col.termEnd'), e.termEnd],
     [t('col.status'), label('mstat.', e.status)],
   ];
 }
@@ -46,6 +49,7 @@ function closed(json) {
           ]),
         )
       : null,
+    readings(json.readings),
   ];
 }
 
@@ -104,9 +108,15 @@ export function initElections() {
       candidateIds: lines(value(open, 'candidateIds')),
       kind: optional(value(open, 'kind')),
       termStart: optional(value(open, 'termStart')),
+      vacancyOf: lines(value(open, 'vacancyOf')).length ? lines(value(open, 'vacancyOf')) : undefined,
     });
     if (reply.ok) share('.election-id', reply.json.id);
-    showReply(output, reply, (json) => [electionFacts(json), h('ul', {}, json.candidateIds.map((id) => h('li', {}, named(id))))], open);
+    showReply(output, reply, (json) => [
+      electionFacts(json),
+      h('ul', {}, json.candidateIds.map((id) => h('li', {}, named(id)))),
+      json.vacancyOf?.length ? facts([[t('open.vacancyOf'), h('ul', {}, json.vacancyOf.map((id) => h('li', {}, named(id))))]]) : null,
+      readings(json.readings),
+    ], open);
   });
 
   const ballot = document.querySelector('#ballot');

@@ -105,7 +105,15 @@ export function fillList(id, entries) {
   list.replaceChildren(...entries.map(([v, l]) => h('option', { value: v, label: l ?? undefined })));
 }
 
+let legalToday = '';
+
 /** The legal date every date field defaults to (the server's today). */
 export function defaultDates(today) {
+  legalToday = today;
   for (const input of document.querySelectorAll('input[type=date][data-today]')) if (!input.value) input.value = today;
+}
+
+/** The server's legal date ('' until known): the default of date fields drawn later. */
+export function today() {
+  return legalToday;
 }

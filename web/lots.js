@@ -3,7 +3,7 @@
 // page only shows the commitment, the seed and the result, and says how anyone can recompute it.
 import { call, councilPath, enc } from './api.js';
 import { label, t } from './i18n.js';
-import { date, facts, h, showReply } from './render.js';
+import { date, facts, h, readings, showReply } from './render.js';
 import { councilId, named, onSubmit, optional, share, value } from './forms.js';
 
 const names = (ids = []) => (ids.length ? h('ul', { class: 'names' }, ids.map((id) => h('li', {}, named(id)))) : t('res.none'));
@@ -31,6 +31,7 @@ function lotView(lot) {
           h('pre', {}, h('code', {}, 'SHA-256(seed) = commitment\nrank = SHA-256(seed + ":" + memberId)')),
         )
       : null,
+    readings(lot.readings),
   ];
 }
 

@@ -1,6 +1,6 @@
 // Meetings: convene (agenda in kk and ru, invited officials, hearings), the meeting and its
 // quorum, an item a member puts on the agenda, attendance, motions, votes and their close, a
-// dissenting opinion, the end of the meeting.
+// dissenting opinion (the member's own, or entered for them by the Secretary), the end of the meeting.
 import { call, councilPath, enc } from './api.js';
 import { label, pick, t, translate } from './i18n.js';
 import { date, decision, facts, h, point, showReply, stamp } from './render.js';
@@ -215,9 +215,10 @@ export function initMeetings() {
     const voter = value(vote, 'voterId');
     const choice = vote.querySelector('input[name=choice]:checked')?.value;
     const reply = await call('PUT', meetingPath(meetingId, `/motions/${enc(motionId)}/votes/${enc(voter)}`), { choice });
-    showReply(output, reply, (json) =>
+    showReply(output, reply, (json) => [
       h('p', {}, who(json.voterId), ': ', h('strong', {}, label('choice.', json.choice))),
-    vote);
+      json.enteredBy ? h('p', { class: 'muted entered-by' }, `${t('entered.by')}: `, who(json.enteredBy)) : null,
+    ], vote);
   });
 
   const agenda = document.querySelector('#agenda-item');
@@ -241,11 +242,13 @@ export function initMeetings() {
       text: value(dissent, 'text'),
       language: value(dissent, 'language'),
       writtenOn: optional(value(dissent, 'writtenOn')),
+      memberId: optional(value(dissent, 'memberId')),
     });
     showReply(output, reply, (json) => [
       facts([
         [t('vote.motion'), h('code', {}, json.motionId)],
         [t('role.member'), who(json.memberId)],
+        [t('entered.by'), json.enteredBy ? who(json.enteredBy) : undefined],
         [t('dissent.language'), label('langname.', json.language)],
         [t('dissent.on'), date(json.writtenOn)],
         [t('dissent.text'), h('blockquote', { lang: json.language }, json.text)],

@@ -1,15 +1,33 @@
-// The members in office: the Secretary (p9), a member's notice of leaving and its acceptance by
-// the Chairperson (p12, p15.7), a recusal from one agenda item (p12), and the termination of a
-// member's powers on a ground of p18. The API decides; the forms show its answer.
+// The members in office: the Secretary (p9), a member's written notice (p12: renouncing
+// membership when a circumstance casts doubt on their impartiality, or leaving the Council) and
+// its acceptance by the Chairperson (p15.7), and the termination of a member's powers on a ground
+// of p18. The API decides; the forms show its answer.
 import { call, councilPath, enc } from './api.js';
 import { label, t } from './i18n.js';
-import { date, facts, h, point, reasonsList, showReply, table } from './render.js';
+import { date, facts, h, point, readings, reasonsList, showReply, table } from './render.js';
 import { councilId, lines, named, onSubmit, optional, value } from './forms.js';
 
 const memberPath = (memberId, rest) => councilPath(councilId(), `/members/${enc(memberId)}${rest}`);
 
 /** `p15.7` and what it ended: a point badge beside a line. */
 const cited = (p, ...text) => h('p', {}, p ? [point(p), ' '] : null, ...text);
+
+/** The Chairperson accepts a member's notice (p15.7): from this form or from the notices. */
+export function acceptLeaving(memberId, noticeId, { on, receivedOn }) {
+  return call('POST', memberPath(memberId, `/leaving/${enc(noticeId)}/acceptance`), { on: optional(on), receivedOn: optional(receivedOn) });
+}
+
+/** The acceptance: whose powers ended, from which day, and the reading that chose that day. */
+export function acceptanceView(json) {
+  return [
+    facts([
+      [t('member.id'), named(json.memberId)],
+      [t('member.endedOn'), h('strong', { class: 'ended-on' }, date(json.endedOn))],
+    ]),
+    cited(json.point, label('mstatus.', 'ended')),
+    readings(json.readings),
+  ];
+}
 
 export function initMembers() {
   const secretary = document.querySelector('#secretary');
@@ -38,6 +56,7 @@ export function initMembers() {
   onSubmit(leaving, async (output) => {
     const memberId = value(leaving, 'memberId');
     const reply = await call('POST', memberPath(memberId, '/leaving'), {
+      kind: leaving.querySelector('input[name=kind]:checked')?.value ?? 'notice',
       noticeDate: optional(value(leaving, 'noticeDate')),
       statement: optional(value(leaving, 'statement')),
     });
@@ -46,46 +65,23 @@ export function initMembers() {
       accept.elements.namedItem('memberId').value = reply.json.memberId;
       accept.elements.namedItem('noticeId').value = reply.json.id;
     }
-    showReply(output, reply, (json) =>
+    showReply(output, reply, (json) => [
       facts([
         [t('leave.notice'), h('code', {}, json.id)],
         [t('member.id'), named(json.memberId)],
+        [t('leave.kind'), h('span', { 'data-kind': json.kind }, label('leave.kind.', json.kind))],
         [t('leave.date'), date(json.noticeDate)],
       ]),
-    leaving);
+      json.reasons?.length ? [h('h4', {}, t('res.reasons')), reasonsList(json.reasons)] : null,
+    ], leaving);
   });
 
   onSubmit(accept, async (output) => {
-    const reply = await call('POST', memberPath(value(accept, 'memberId'), `/leaving/${enc(value(accept, 'noticeId'))}/acceptance`), {
-      on: optional(value(accept, 'on')),
+    const reply = await acceptLeaving(value(accept, 'memberId'), value(accept, 'noticeId'), {
+      on: value(accept, 'on'),
+      receivedOn: value(accept, 'receivedOn'),
     });
-    showReply(output, reply, (json) => [
-      facts([
-        [t('member.id'), named(json.memberId)],
-        [t('member.endedOn'), date(json.endedOn)],
-      ]),
-      cited(json.point, label('mstatus.', 'ended')),
-    ], accept);
-  });
-
-  const recusal = document.querySelector('#recusal');
-  onSubmit(recusal, async (output) => {
-    const reply = await call('POST', memberPath(value(recusal, 'memberId'), '/recusals'), {
-      meetingId: value(recusal, 'meetingId'),
-      itemId: value(recusal, 'itemId'),
-      reason: value(recusal, 'reason'),
-      on: optional(value(recusal, 'on')),
-    });
-    showReply(output, reply, (json) => [
-      facts([
-        [t('member.id'), named(json.memberId)],
-        [t('meet.id'), h('code', {}, json.meetingId)],
-        [t('mot.item'), h('code', {}, json.itemId)],
-        [t('recuse.reason'), json.reason],
-        [t('gen.on'), date(json.on)],
-      ]),
-      cited(json.point, t('recuse.title')),
-    ], recusal);
+    showReply(output, reply, acceptanceView, accept);
   });
 
   const terminate = document.querySelector('#terminate');
@@ -105,6 +101,7 @@ export function initMembers() {
       ]),
       json.reasons?.length ? [h('h4', {}, t('res.reasons')), reasonsList(json.reasons)] : null,
       json.version ? h('p', { class: 'version' }, `${t('res.version')}: `, h('cite', {}, json.version.act), ` (${json.version.id})`) : null,
+      readings(json.readings),
     ], terminate);
   });
 }

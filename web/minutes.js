@@ -1,9 +1,9 @@
-// The minutes in kk and ru, as HTML or PDF, their signatures, and a correction to signed
-// minutes. A plain link cannot send the bearer token, so each document is fetched with it and
-// opened as an object URL.
+// The minutes in kk and ru, as HTML or PDF, the votes they record (with who entered them),
+// their signatures, and a correction to signed minutes. A plain link cannot send the bearer
+// token, so each document is fetched with it and opened as an object URL.
 import { call, councilPath, enc, fetchBlob } from './api.js';
 import { label, t } from './i18n.js';
-import { date, errorBlock, facts, h, show, showLoading, showReply, stamp, table } from './render.js';
+import { date, errorBlock, facts, h, phrase, show, showLoading, showReply, stamp, table } from './render.js';
 import { councilId, onSubmit, optional, value } from './forms.js';
 import { bilingual } from './meetings.js';
 
@@ -12,6 +12,41 @@ const minutesPath = (meetingId, rest) => councilPath(councilId(), `/meetings/${e
 /** One signature: who, in which capacity, when (the real time of signing), over which content. */
 function signatureLine(s) {
   return [h('strong', {}, label('role.', s.role)), ` — ${s.name}, `, stamp(s.signedAt), ' ', h('code', { class: 'hash', title: s.contentHash }, s.contentHash.slice(0, 12))];
+}
+
+/**
+ * The votes the minutes record (p28): the counts, the votes the Secretary entered for members
+ * (a show of hands) and by whom, and the dissenting opinions (p17.5), with who entered them.
+ */
+function motionsRecorded(motions = []) {
+  if (!motions.length) return null;
+  return [
+    h('h4', {}, t('min.motions')),
+    h(
+      'ol',
+      { class: 'minutes-motions' },
+      motions.map((m) =>
+        h(
+          'li',
+          { 'data-motion': m.id },
+          h('p', {}, h('strong', {}, bilingual(m.title)), ' — ', phrase('min.votes', { for: String(m.votes.for), against: String(m.votes.against), abstained: String(m.votes.abstained) })),
+          (m.entered ?? []).map((e) => h('p', { class: 'entered' }, phrase('min.enteredVotes', { by: h('strong', {}, e.by), voters: e.voters.join(', ') }))),
+          m.dissents?.length
+            ? [
+                h('p', {}, t('min.dissents')),
+                h(
+                  'ul',
+                  { class: 'dissents' },
+                  m.dissents.map((d) =>
+                    h('li', {}, h('strong', {}, d.member), ': ', h('q', { lang: d.language }, d.text), d.enteredBy ? [' (', h('span', { class: 'entered' }, phrase('min.enteredDissent', { by: d.enteredBy })), ')'] : null),
+                  ),
+                ),
+              ]
+            : null,
+        ),
+      ),
+    ),
+  ];
 }
 
 /**
@@ -31,6 +66,7 @@ function minutesStatus(json) {
         json.awaiting?.length ? h('ul', { class: 'awaiting' }, json.awaiting.map((role) => h('li', { 'data-role': role }, label('role.', role)))) : undefined,
       ],
     ]),
+    motionsRecorded(json.motions),
     h('h4', {}, t('min.signatures')),
     json.signatures?.length
       ? h('ul', { class: 'signatures' }, json.signatures.map((s) => h('li', { 'data-role': s.role }, signatureLine(s))))

@@ -85,19 +85,32 @@ export function decision(answer) {
     h('p', {}, `${t('res.outcome')}: `, outcome(answer.outcome)),
     answer.reasons?.length ? [h('h4', {}, t('res.reasons')), reasonsList(answer.reasons)] : null,
     answer.version ? h('p', { class: 'version' }, `${t('res.version')}: `, h('cite', {}, answer.version.act), ` (${answer.version.id})`) : null,
-    answer.readings?.length
-      ? [
-          h('h4', {}, t('res.readings')),
-          h(
-            'ul',
-            { class: 'readings' },
-            answer.readings.map((r) =>
-              h('li', {}, point(r.point), ' ', h('code', {}, `${r.parameter} = ${String(r.value)}`), ' — ', pick(r.explanation)),
-            ),
-          ),
-        ]
-      : null,
+    readings(answer.readings),
   );
+}
+
+/**
+ * The readings an answer applied (questions the text leaves open), each by its point and its
+ * explanation in the chosen language; the parameter and its value stay out of the text, in
+ * `data-parameter` and `data-value`.
+ */
+export function readings(list) {
+  if (!list?.length) return null;
+  return [
+    h('h4', {}, t('res.readings')),
+    h(
+      'ul',
+      { class: 'readings' },
+      list.map((r) => h('li', { 'data-parameter': r.parameter, 'data-value': String(r.value) }, point(r.point), ' ', pick(r.explanation))),
+    ),
+  ];
+}
+
+/** A fixed text with `{name}` slots filled by `vars` (text or nodes): `phrase('quarter', { year, n })`. */
+export function phrase(key, vars = {}) {
+  return t(key)
+    .split(/\{(\w+)\}/)
+    .map((part, i) => (i % 2 ? vars[part] ?? '' : part));
 }
 
 /**

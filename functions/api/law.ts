@@ -1,7 +1,7 @@
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import { handle } from '../http/handle.ts';
 import { logger } from '../http/logger.ts';
-import { diffVersions, dryRunAmendment, publishAmendment, seedLaw, withdrawVersion } from '../rules/index.ts';
+import { diffVersions, dryRunAmendment, publishAmendment, recordPublicationDate, seedLaw, withdrawVersion } from '../rules/index.ts';
 import { currentLaw, forgetLaw, lawDeps } from './wiring.ts';
 import { dispatch } from '../http/dispatch.ts';
 import * as self from './law.ts';
@@ -26,6 +26,17 @@ export const withdraw = handle('rules.withdraw', async ({ body, params, identity
   const withdrawal = await withdrawVersion(lawDeps(), params.versionId!, body.reason, identity!.sub);
   forgetLaw();
   return { status: 201, json: withdrawal };
+});
+
+/**
+ * POST /v1/rules/versions/{versionId}/publication (admin): record the real publication date of a
+ * version whose date was assumed (a correction, audited as `publication-date`; withdraw it like
+ * any version). The version's dates follow it from then on.
+ */
+export const publicationDate = handle('rules.publicationDate', async ({ body, params, identity }) => {
+  const publication = await recordPublicationDate(lawDeps(), params.versionId!, body, identity!.sub);
+  forgetLaw();
+  return { status: 201, json: publication };
 });
 
 /** GET /v1/rules/versions/{a}/diff/{b} (public): what differs between the law under a and under b. */

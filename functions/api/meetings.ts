@@ -5,6 +5,7 @@ import * as demands from '../meetings/demands.ts';
 import * as meetings from '../meetings/meetings.ts';
 import * as minutes from '../meetings/minutes.ts';
 import * as motions from '../meetings/motions.ts';
+import { noticesFor } from '../meetings/notices.ts';
 import { renderCalendar } from '../meetings/calendar.ts';
 import { renderMinutesHtml } from '../meetings/render-html.ts';
 import { meetingDeps } from './wiring.ts';
@@ -21,9 +22,6 @@ export const getMeeting = handle('meetings.get', async ({ params, caller }) => (
   json: await meetings.readMeeting(meetingDeps(), caller, params.councilId!, params.meetingId!, today()),
 }));
 
-export const recordRecusal = handle('members.recuse', async ({ body, params, caller }) => ({
-  json: await meetings.recordRecusal(meetingDeps(), caller, params.councilId!, params.memberId!, { ...body, on: body.on ?? today() }),
-}));
 
 export const addAgendaItem = handle('meetings.agenda', async ({ body, params, caller }) => ({
   json: await meetings.addAgendaItem(meetingDeps(), caller, params.councilId!, params.meetingId!, body.title),
@@ -100,11 +98,9 @@ export const getDemand = handle('demands.get', async ({ params, caller }) => ({
   json: await demands.readDemand(meetingDeps(), caller, params.councilId!, params.demandId!, today()),
 }));
 
-export const listNotices = handle('notices.list', async ({ params, caller }) => {
-  const deps = meetingDeps();
-  await authorize(deps, caller, params.councilId!, today());
-  return { json: { notices: await deps.meetings.listNotices(params.councilId!) } };
-});
+export const listNotices = handle('notices.list', async ({ params, caller }) => ({
+  json: { notices: await noticesFor(meetingDeps(), caller, params.councilId!, today()) },
+}));
 
 
 /** What Lambda runs for every route of this module: the route's own export, by routeKey. */

@@ -75,11 +75,11 @@ export const listMembers = handle('members.list', async ({ query, params, caller
 }));
 
 export const sendLeavingNotice = handle('members.leave', async ({ body, params, caller }) => ({
-  json: await changes.sendLeavingNotice(membershipDeps(), caller, params.councilId!, params.memberId!, { noticeDate: body.noticeDate ?? today(), statement: body.statement }),
+  json: await changes.sendLeavingNotice(membershipDeps(), caller, params.councilId!, params.memberId!, { kind: body.kind, noticeDate: body.noticeDate ?? today(), statement: body.statement }),
 }));
 
 export const acceptLeavingNotice = handle('members.acceptLeaving', async ({ body, params, caller }) => ({
-  json: await changes.acceptLeavingNotice(membershipDeps(), caller, params.councilId!, params.memberId!, params.noticeId!, { on: body.on ?? today() }),
+  json: await changes.acceptLeavingNotice(membershipDeps(), caller, params.councilId!, params.memberId!, params.noticeId!, { on: body.on ?? today(), receivedOn: body.receivedOn }),
 }));
 
 export const terminateMember = handle('members.terminate', async ({ body, params, caller }) => ({

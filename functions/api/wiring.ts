@@ -1,5 +1,5 @@
 import type { MembershipDeps, LawPort } from '../membership/deps.ts';
-import { defaultRulesDir, evaluate, lawSource, readCases, readRulesDir, revalidateSecondsFromEnv, versionInForce, type Law, type LawDeps, type LawEdition, type LawSource } from '../rules/index.ts';
+import { defaultRulesDir, evaluate, lawSource, readingOf, readCases, readRulesDir, revalidateSecondsFromEnv, versionInForce, type Law, type LawDeps, type LawEdition, type LawSource } from '../rules/index.ts';
 import { dynamoLawStore } from '../store/law.ts';
 import { TABLE_NAME_ENV } from '../store/table.ts';
 import { dynamoMembershipStore } from '../store/membership.ts';
@@ -62,6 +62,7 @@ export function lawPort(): LawPort {
       const found = versionInForce(await currentLaw(), at);
       if (!found.inForce) throw found.refusal;
     },
+    reading: async (name, at) => readingOf(await currentLaw(), name, at),
     async parameter<T>(name: string, at: string) {
       const found = versionInForce(await currentLaw(), at);
       if (!found.inForce) throw found.refusal;

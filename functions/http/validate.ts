@@ -14,8 +14,24 @@ import { ID_MESSAGE, ID_PATTERN } from '../ids.ts';
 export function parse<S extends z.ZodType>(schema: S, input: unknown, prefix?: string): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  throw new InvalidInputError(result.error.issues.map((issue) => problem(issue, prefix)));
+  throw new InvalidInputError(result.error.issues.flatMap((issue) => problems(issue, prefix)));
 }
+
+/** An unknown key is named as its own field; every other issue is one problem. */
+function problems(issue: z.core.$ZodIssue, prefix?: string): FieldProblem[] {
+  if (issue.code !== 'unrecognized_keys') return [problem(issue, prefix)];
+  return issue.keys.map((key) => problem({ ...issue, path: [...issue.path, key] }, prefix));
+}
+
+/** What a value should be, in words (the schema's type names are English codes). */
+const KINDS: Record<string, Text> = {
+  string: { kk: 'мәтін', ru: 'текст', en: 'a text' },
+  number: { kk: 'сан', ru: 'число', en: 'a number' },
+  int: { kk: 'бүтін сан', ru: 'целое число', en: 'a whole number' },
+  boolean: { kk: 'иә немесе жоқ', ru: 'да или нет', en: 'true or false' },
+  object: { kk: 'өрістері бар нысан', ru: 'объект с полями', en: 'an object' },
+  array: { kk: 'тізім', ru: 'список', en: 'a list' },
+};
 
 function problem(issue: z.core.$ZodIssue, prefix?: string): FieldProblem {
   const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(root)';
@@ -27,14 +43,11 @@ function problem(issue: z.core.$ZodIssue, prefix?: string): FieldProblem {
 
 function describe(issue: z.core.$ZodIssue): Text {
   switch (issue.code) {
-    case 'invalid_type':
-      return issue.input === undefined
-        ? { kk: 'міндетті өріс толтырылмаған', ru: 'обязательное поле не заполнено', en: 'is required' }
-        : {
-            kk: `түрі дұрыс емес: ${issue.expected} күтілген`,
-            ru: `неверный тип: ожидается ${issue.expected}`,
-            en: `has the wrong type: expected ${issue.expected}`,
-          };
+    case 'invalid_type': {
+      if (issue.input === undefined) return { kk: 'міндетті өріс толтырылмаған', ru: 'обязательное поле не заполнено', en: 'is required' };
+      const kind = KINDS[issue.expected] ?? { kk: 'басқа түрі', ru: 'другой тип', en: issue.expected };
+      return { kk: `түрі дұрыс емес: ${kind.kk} күтілген`, ru: `неверный тип: ожидается ${kind.ru}`, en: `has the wrong type: expected ${kind.en}` };
+    }
     case 'too_small':
       return {
         kk: `тым кіші: ең азы ${String(issue.minimum)}`,
@@ -55,11 +68,10 @@ function describe(issue: z.core.$ZodIssue): Text {
       if (issue.format === 'regex' && (issue as { pattern?: string }).pattern === String(ID_PATTERN)) return ID_MESSAGE;
       return issue.format === 'date'
         ? { kk: 'күн ЖЖЖЖ-АА-КК пішімінде болуы керек', ru: 'дата должна быть в формате ГГГГ-ММ-ДД', en: 'must be a date YYYY-MM-DD' }
-        : { kk: `пішімі дұрыс емес (${issue.format})`, ru: `неверный формат (${issue.format})`, en: `has an invalid format (${issue.format})` };
-    case 'unrecognized_keys': {
-      const keys = issue.keys.join(', ');
-      return { kk: `белгісіз өрістер: ${keys}`, ru: `неизвестные поля: ${keys}`, en: `has unknown fields: ${keys}` };
-    }
+        : { kk: 'пішімі дұрыс емес', ru: 'неверный формат', en: `has an invalid format (${issue.format})` };
+    case 'unrecognized_keys':
+      // One problem per unknown key (see `problems`): the field names it, the message says what.
+      return { kk: 'бұл өріс белгісіз', ru: 'это поле неизвестно', en: 'is not a known field' };
     case 'not_multiple_of':
       return { kk: 'бүтін сан болуы керек', ru: 'должно быть целым числом', en: 'must be a whole number' };
     default:

@@ -7,10 +7,11 @@ import type { Bilingual } from './minutes-doc.ts';
 import type { ExtraordinaryDemand } from './model.ts';
 
 /**
- * p21: an extraordinary meeting may be convened on the demand of at least a third of the
- * members. Members sign a demand one by one; each signature asks the `extraordinary-meeting`
- * question on its date; once it says `must-convene` the Chairperson is notified, and the demand
- * is tracked until a meeting answering it is convened.
+ * p21: an extraordinary meeting "may be convened" (шақырылуы мүмкін) on the demand of at least a
+ * third of the members: a valid demand makes it possible and puts it before the Chairperson, it
+ * does not oblige. Members sign a demand one by one; each signature asks the
+ * `extraordinary-meeting` question on its date; once it says `may-convene` the Chairperson is
+ * notified that a valid demand is before them, until a meeting answering it is convened.
  */
 export async function openDemand(deps: MeetingDeps, caller: Caller, councilId: string, input: { reason: Bilingual; on: string }) {
   const held = await authorize(deps, caller, councilId, input.on);
@@ -20,8 +21,8 @@ export async function openDemand(deps: MeetingDeps, caller: Caller, councilId: s
   const sitting = await sittingOn(deps, held.people, input.on);
   const ruling = await askLaw(deps, councilId, { kind: 'demand', id }, 'extraordinary-meeting', input.on, { membersTotal: sitting.ids.length, membersDemanding: 1 });
   const decision = { outcome: ruling.outcome, reasons: ruling.reasons, version: ruling.version };
-  const due = ruling.outcome === 'must-convene';
-  const demand: ExtraordinaryDemand = { id, councilId, reason: input.reason, signatories: [signer.id], status: due ? 'must-convene' : 'collecting', decision, openedOn: input.on };
+  const due = ruling.outcome === 'may-convene';
+  const demand: ExtraordinaryDemand = { id, councilId, reason: input.reason, signatories: [signer.id], status: due ? 'may-convene' : 'collecting', decision, openedOn: input.on };
   // Opened and signed by its first member in one write, with the law's answer and, if due, the notice.
   await deps.meetings.putDemand(demand, due ? demandNotice(demand.id, input.on) : undefined, { decisions: [ruling.record] });
   return demand;
@@ -38,8 +39,8 @@ export async function signDemand(deps: MeetingDeps, caller: Caller, councilId: s
   const signatories = await deps.meetings.addSignatory(demand, signer.id);
   const facts = { membersTotal: sitting.ids.length, membersDemanding: signatories.filter((s) => sitting.ids.includes(s)).length };
   const ruling = await askLaw(deps, councilId, { kind: 'demand', id: demandId }, 'extraordinary-meeting', on, facts);
-  const due = ruling.outcome === 'must-convene' && demand.status === 'collecting';
-  const status = demand.status === 'convened' ? 'convened' : ruling.outcome === 'must-convene' ? 'must-convene' : 'collecting';
+  const due = ruling.outcome === 'may-convene' && demand.status === 'collecting';
+  const status = demand.status === 'convened' ? 'convened' : ruling.outcome === 'may-convene' ? 'may-convene' : 'collecting';
   const picked = { outcome: ruling.outcome, reasons: ruling.reasons, version: ruling.version };
   const notice = due ? demandNotice(demandId, on) : undefined;
   await deps.meetings.decideDemand(demand, picked, status, notice, { decisions: [ruling.record] });

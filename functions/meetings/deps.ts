@@ -51,14 +51,21 @@ export function refuseIfSealed(meeting: Meeting): void {
   if (meeting.sealedAt) throw minutesSigned();
 }
 
-/** Who sits on a date: the members in office, and the Chairperson as `chairperson` when counted. */
-export type Sitting = { members: Member[]; chairpersonCounts: boolean; ids: string[] };
+/**
+ * Who sits on a date: the members in office, and the Chairperson as `chairperson` when counted;
+ * `total` is "the members" of p21, p22, p25 and p32 under the readings in force: with the
+ * Chairperson or without (`members.chairpersonCounts`), the members in office or the seats
+ * (`members.vacantSeats`).
+ */
+export type Sitting = { members: Member[]; chairpersonCounts: boolean; ids: string[]; total: number; seats: number };
 
 /** The members in office on the meeting's date, and the Chairperson as `chairperson`. */
 export async function sittingOn(deps: MeetingDeps, people: CouncilPeople, date: string): Promise<Sitting> {
   const members = people.members.filter((m) => inOffice(m, date));
-  const chairpersonCounts = await deps.law.parameter<boolean>('members.chairpersonCounts', date);
-  return { members, chairpersonCounts, ids: [...(chairpersonCounts ? [CHAIRPERSON] : []), ...members.map((m) => m.id)] };
+  const [chairpersonCounts, vacantSeats] = await Promise.all([deps.law.parameter<boolean>('members.chairpersonCounts', date), deps.law.parameter<string>('members.vacantSeats', date)]);
+  const chair = chairpersonCounts ? 1 : 0;
+  const seats = chair + Math.max(people.council.seats, members.length);
+  return { members, chairpersonCounts, ids: [...(chairpersonCounts ? [CHAIRPERSON] : []), ...members.map((m) => m.id)], total: vacantSeats === 'seats' ? seats : chair + members.length, seats };
 }
 
 /** Who the caller is at a meeting: the Chairperson (`chairperson`), or their member id on its date. */

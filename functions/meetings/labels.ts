@@ -32,13 +32,14 @@ export type MinutesLabels = {
   for: string;
   against: string;
   abstained: string;
-  recused: string;
   outcome: string;
   outcomes: Record<string, string>;
   notClosed: string;
   reasons: string;
   version: string;
   dissents: string;
+  /** Votes and written opinions the Secretary entered for members (a show of hands, a letter). */
+  enteredBy: string;
   writtenIn: string;
   languages: Record<Motion['dissents'][number]['language'], string>;
   adopted: string;
@@ -106,7 +107,6 @@ export const MINUTES_LABELS = {
     for: 'Жақ',
     against: 'Қарсы',
     abstained: 'Қалыс қалды',
-    recused: 'Өздігінен бас тартқан мүшелер',
     outcome: 'Нәтижесі',
     outcomes: {
       adopted: 'қабылданды',
@@ -119,6 +119,7 @@ export const MINUTES_LABELS = {
     reasons: 'Негіздемесі',
     version: 'Ереженің редакциясы',
     dissents: 'Ерекше пікірлер',
+    enteredBy: 'хатшы енгізді',
     writtenIn: 'жазылған тілі',
     languages: { kk: 'қазақ тілі', ru: 'орыс тілі', en: 'ағылшын тілі' },
     adopted: 'Қабылданған ұсынымдар мен ұсыныстар',
@@ -178,7 +179,6 @@ export const MINUTES_LABELS = {
     for: 'За',
     against: 'Против',
     abstained: 'Воздержались',
-    recused: 'Взявшие самоотвод',
     outcome: 'Итог',
     outcomes: {
       adopted: 'принято',
@@ -191,6 +191,7 @@ export const MINUTES_LABELS = {
     reasons: 'Обоснование',
     version: 'Редакция Положения',
     dissents: 'Особые мнения',
+    enteredBy: 'внесено секретарём',
     writtenIn: 'язык написания',
     languages: { kk: 'казахский язык', ru: 'русский язык', en: 'английский язык' },
     adopted: 'Принятые рекомендации и предложения',

@@ -42,7 +42,7 @@ export async function convene(deps: MeetingDeps, caller: Caller, councilId: stri
     presiding = { capacity: 'member-on-instruction', memberId: input.presidingMemberId, instruction: input.instruction };
   }
   const demand = input.demandId ? await deps.meetings.getDemand(councilId, input.demandId) : undefined;
-  if (input.demandId && (!demand || demand.status !== 'must-convene' || input.kind !== 'extraordinary')) {
+  if (input.demandId && (!demand || demand.status !== 'may-convene' || input.kind !== 'extraordinary')) {
     throw new ConflictError('demand-not-due', {
       kk: 'Бұл талап бойынша кезектен тыс отырыс шақыру қажет емес (21-тармақ)',
       ru: 'По этому требованию не нужно созывать внеочередное заседание (п. 21)',
@@ -94,18 +94,18 @@ export async function setAttendance(deps: MeetingDeps, caller: Caller, councilId
   const actor = actorAt(held);
   if (actor.id !== attendeeId && !actor.isChairperson && !actor.isSecretary) throw new ForbiddenError();
   await deps.meetings.setAttendance(meeting, attendeeId, present);
-  return { meetingId, attendeeId, present, quorum: await quorumOf(deps, meeting, [], sitting) };
+  return { meetingId, attendeeId, present, quorum: await quorumOf(deps, meeting, sitting) };
 }
 
 /**
  * The meeting's quorum (p22), from the `quorum` question: the members in office on its date
- * (with the Chairperson when `members.chairpersonCounts`), and those present.
- * `excluded`: members recused from the item at hand, who do not take part in it (README).
+ * (with the Chairperson when `members.chairpersonCounts`), and those present. Nobody is taken
+ * out of a quorum by anyone's declaration (p12 is renunciation of membership, not recusal).
  */
-export async function quorumOf(deps: MeetingDeps, meeting: Meeting, excluded: string[], sitting: Sitting) {
+export async function quorumOf(deps: MeetingDeps, meeting: Meeting, sitting: Sitting) {
   const attendance = await deps.meetings.listAttendance(meeting.councilId, meeting.id);
-  const present = attendance.filter((a) => a.present && sitting.ids.includes(a.attendeeId) && !excluded.includes(a.attendeeId)).map((a) => a.attendeeId);
-  const facts = { membersTotal: sitting.ids.length, membersPresent: present.length };
+  const present = attendance.filter((a) => a.present && sitting.ids.includes(a.attendeeId)).map((a) => a.attendeeId);
+  const facts = { membersTotal: sitting.total, membersPresent: present.length };
   const evaluation = await deps.law.decide('quorum', meeting.date, facts);
   return { ...facts, present, outcome: evaluation.outcome, reasons: evaluation.reasons, version: evaluation.version };
 }
@@ -122,31 +122,11 @@ export async function closeMeeting(deps: MeetingDeps, caller: Caller, councilId:
   return { ...meeting, status: 'held' as const };
 }
 
-/**
- * p12 as kenes records it today: a member's recusal from one agenda item of one meeting (the
- * member or the Chairperson records it). It feeds the minutes, so it passes the seal guard.
- */
-export async function recordRecusal(deps: MeetingDeps, caller: Caller, councilId: string, memberId: string, input: { meetingId: string; itemId: string; reason: string; on: string }) {
-  const { meeting, held } = await meetingFor(deps, caller, councilId, input.meetingId);
-  refuseIfSealed(meeting);
-  const actor = actorAt(held);
-  if (actor.id !== memberId && !actor.isChairperson) throw new ForbiddenError();
-  if (!held.people.members.some((m) => m.id === memberId)) {
-    throw new InvalidInputError([{ field: 'path.memberId', code: 'not-a-member', message: { kk: 'бұл кеңестің мүшесі емес', ru: 'не член этого совета', en: 'is not a member of this council' } }]);
-  }
-  if (!meeting.agenda.some((i) => i.id === input.itemId)) {
-    throw new InvalidInputError([{ field: 'body.itemId', code: 'not-on-agenda', message: { kk: 'күн тәртібінде жоқ', ru: 'нет в повестке дня', en: 'is not on the agenda' } }]);
-  }
-  const recusal = { memberId, itemId: input.itemId, reason: input.reason, on: input.on };
-  await deps.meetings.putRecusal(meeting, recusal);
-  return { councilId, id: `${meeting.id}-${input.itemId}`, meetingId: meeting.id, ...recusal, point: 'p12' };
-}
-
 /** GET a meeting: its council's people on its date or today; with its quorum (p22) and motions. */
 export async function readMeeting(deps: MeetingDeps, caller: Caller, councilId: string, meetingId: string, today: string) {
   const { meeting, held } = await meetingFor(deps, caller, councilId, meetingId, [today]);
   const sitting = await sittingOn(deps, held.people, meeting.date);
-  const [quorum, motions] = await Promise.all([quorumOf(deps, meeting, [], sitting), deps.meetings.listMotions(councilId, meetingId)]);
+  const [quorum, motions] = await Promise.all([quorumOf(deps, meeting, sitting), deps.meetings.listMotions(councilId, meetingId)]);
   return { ...meeting, quorum, motions };
 }
 

@@ -40,10 +40,11 @@ export type MinutesBody = {
     title: Bilingual;
     status: 'open' | 'closed';
     votes: { for: number; against: number; abstained: number };
-    recused: string[];
+    /** Votes the Secretary entered for members (a show of hands): who entered them, for whom. */
+    entered?: { by: string; voters: string[] }[];
     result?: { outcome: string; reasons: Reason[]; version: { id: string; act: string } };
     /** p17.5: dissenting opinions, in writing, in the language they were written in. */
-    dissents: { member: string; text: string; language: 'kk' | 'ru' | 'en' }[];
+    dissents: { member: string; text: string; language: 'kk' | 'ru' | 'en'; enteredBy?: string }[];
   }[];
   /** p14.7: complaints and reports of torture received since the previous meeting. */
   complaints: { id: string; receivedOn: string; summary: Bilingual }[];

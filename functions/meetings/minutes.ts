@@ -7,7 +7,7 @@ import type { Council, Member } from '../membership/model.ts';
 import { meetingFor, sittingOn, type MeetingDeps } from './deps.ts';
 import { quorumOf } from './meetings.ts';
 import type { MinutesBody, MinutesDoc } from './minutes-doc.ts';
-import type { Acting, Meeting, Signature } from './model.ts';
+import type { Acting, Meeting, Signature, Vote } from './model.ts';
 import { CHAIRPERSON } from './model.ts';
 
 const SIGNATORIES = ['chairperson', 'secretary'] as const;
@@ -54,10 +54,9 @@ async function drawUp(deps: MeetingDeps, held: Held, meeting: Meeting): Promise<
   const { members } = sitting;
   const secretary = secretaryOn(held.people, meeting.date);
   const name = nameOf(council, held.people.members);
-  const quorum = await quorumOf(deps, meeting, [], sitting);
-  const [motions, recusals, dissents, previous] = await Promise.all([
+  const quorum = await quorumOf(deps, meeting, sitting);
+  const [motions, dissents, previous] = await Promise.all([
     deps.meetings.listMotions(council.id, meeting.id),
-    deps.meetings.listRecusals(council.id, meeting.id),
     deps.meetings.listDissents(council.id, meeting.id),
     deps.meetings.listMeetings(council.id, '0000-01-01', meeting.date),
   ]);
@@ -96,9 +95,9 @@ async function drawUp(deps: MeetingDeps, held: Held, meeting: Meeting): Promise<
           against: m.result ? Number(m.result.facts.votesAgainst) : votes.filter((v) => v.choice === 'against').length,
           abstained: m.result ? Number(m.result.facts.abstained) : votes.filter((v) => v.choice === 'abstain').length,
         },
-        recused: recusals.filter((r) => r.itemId === m.itemId).map((r) => name(r.memberId)),
         ...(m.result ? { result: { outcome: m.result.outcome, reasons: m.result.reasons, version: m.result.version } } : {}),
-        dissents: dissents.filter((d) => d.motionId === m.id).map((d) => ({ member: name(d.memberId), text: d.text, language: d.language })),
+        ...enteredVotes(votes, name),
+        dissents: dissents.filter((d) => d.motionId === m.id).map((d) => ({ member: name(d.memberId), text: d.text, language: d.language, ...(d.enteredBy ? { enteredBy: name(d.enteredBy) } : {}) })),
       };
     }),
     complaints,
@@ -174,6 +173,13 @@ function nameOf(council: Council, members: Member[]) {
 
 function acting(who: Acting, name: (id: string) => string): MinutesBody['meeting']['presiding'] {
   return who.capacity === 'chairperson' ? { name: name(CHAIRPERSON), capacity: 'chairperson' } : { name: name(who.memberId), capacity: 'member-on-instruction' };
+}
+
+/** Who entered which votes for others (the Secretary, for a show of hands): the minutes say so. */
+function enteredVotes(votes: Vote[], name: (id: string) => string): { entered?: { by: string; voters: string[] }[] } {
+  const by = new Map<string, string[]>();
+  for (const v of votes) if (v.enteredBy) by.set(v.enteredBy, [...(by.get(v.enteredBy) ?? []), name(v.voterId)]);
+  return by.size ? { entered: [...by].map(([who, voters]) => ({ by: name(who), voters })) } : {};
 }
 
 function readAgain(): ConflictError {

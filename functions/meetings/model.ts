@@ -57,7 +57,7 @@ export type Motion = {
   subjectMemberId?: string;
   /** `closing`: no vote is accepted any more and the count is being written. */
   status: 'open' | 'closing' | 'closed';
-  result?: Pick<Evaluation, 'outcome' | 'reasons' | 'version'> & {
+  result?: Pick<Evaluation, 'outcome' | 'reasons' | 'version' | 'readings'> & {
     decisionId: string;
     facts: Record<string, unknown>;
     /** p26: decisions are recommendations. */
@@ -67,7 +67,11 @@ export type Motion = {
 
 export type VoteChoice = 'for' | 'against' | 'abstain';
 
-export type Dissent = { memberId: string; text: string; language: 'kk' | 'ru' | 'en'; writtenOn: string };
+/** A vote; `enteredBy`: the Secretary who entered it for the voter (a show of hands), if not the voter. */
+export type Vote = { voterId: string; choice: VoteChoice; enteredBy?: string };
+
+/** A dissenting opinion (p17.5); `enteredBy`: the Secretary who entered a member's written opinion. */
+export type Dissent = { memberId: string; text: string; language: 'kk' | 'ru' | 'en'; writtenOn: string; enteredBy?: string };
 
 /** A signature of the minutes (p28); `signedAt` is the real time it was given. */
 export type Signature = { role: 'chairperson' | 'secretary'; sub: string; name: string; signedAt: string; contentHash: string };
@@ -77,7 +81,7 @@ export type ExtraordinaryDemand = {
   councilId: string;
   reason: Bilingual;
   signatories: string[];
-  status: 'collecting' | 'must-convene' | 'convened';
+  status: 'collecting' | 'may-convene' | 'convened';
   decision?: Pick<Evaluation, 'outcome' | 'reasons' | 'version'>;
   meetingId?: string;
   openedOn: string;

@@ -6,7 +6,7 @@ import { askLaw } from '../membership/deps.ts';
 import { actorAt, meetingEnded, meetingFor, refuseIfSealed, sittingOn, type MeetingDeps } from './deps.ts';
 import { isPresiding, notPresiding, quorumOf } from './meetings.ts';
 import type { Bilingual } from './minutes-doc.ts';
-import type { Meeting, Motion, MotionKind, VoteChoice } from './model.ts';
+import type { Dissent, Meeting, Motion, MotionKind, VoteChoice } from './model.ts';
 import { CHAIRPERSON } from './model.ts';
 
 /** p26: the Council's decisions are recommendations; every result says so. */
@@ -66,29 +66,22 @@ export async function putMotion(
 
 /**
  * A vote (for, against, abstain): one per present member, changeable until the motion closes.
- * The voter, or the Secretary recording it; recused members are refused (p12), and nothing is
- * put to a vote while the meeting is not quorate (p22).
+ * The voter, or the Secretary entering it for them (a show of hands): the vote then records who
+ * entered it, and the minutes say so. Nothing is put to a vote while not quorate (p22).
  */
 export async function castVote(deps: MeetingDeps, caller: Caller, councilId: string, meetingId: string, motionId: string, voterId: string, choice: VoteChoice) {
   const { meeting, motion, sitting, actor } = await openMotion(deps, caller, councilId, meetingId, motionId);
   if (actor.id !== voterId && !actor.isSecretary) throw new ForbiddenError();
-  const recusals = await deps.meetings.listRecusals(councilId, meetingId);
-  if (recusals.some((r) => r.memberId === voterId && r.itemId === motion.itemId)) {
-    throw new ConflictError('recused', {
-      kk: 'Бұл мүше осы мәселе бойынша бейтараптығына күмән болғандықтан өздігінен шеттетілген (12-тармақ)',
-      ru: 'Этот член взял самоотвод по этому вопросу из-за сомнений в беспристрастности (п. 12)',
-      en: 'This member is recused from this item: their impartiality is in doubt (p12)',
-    });
-  }
-  const quorum = await quorumOf(deps, meeting, recusedFrom(recusals, motion), sitting);
+  const quorum = await quorumOf(deps, meeting, sitting);
   if (quorum.outcome !== 'quorate') {
     throw new ConflictError('not-quorate', { kk: 'Кворум жоқ: дауысқа салуға болмайды (22-тармақ)', ru: 'Нет кворума: ставить на голосование нельзя (п. 22)', en: 'Not quorate: nothing can be put to a vote (p22)' }, { reasons: quorum.reasons });
   }
   if (!quorum.present.includes(voterId)) {
     throw new ConflictError('not-present', { kk: 'Дауыс беруші отырыста жоқ', ru: 'Голосующий не присутствует на заседании', en: 'The voter is not present at the meeting' });
   }
-  await deps.meetings.putVote(meeting, motion, voterId, choice);
-  return { motionId, voterId, choice };
+  const enteredBy = actor.id === voterId ? undefined : actor.id;
+  await deps.meetings.putVote(meeting, motion, { voterId, choice, enteredBy });
+  return { motionId, voterId, choice, ...(enteredBy ? { enteredBy } : {}) };
 }
 
 /**
@@ -102,10 +95,9 @@ export async function closeMotion(deps: MeetingDeps, caller: Caller, councilId: 
   const { meeting, motion, sitting, actor } = await openMotion(deps, caller, councilId, meetingId, motionId, true);
   if (!isPresiding(meeting, actor.id)) throw notPresiding();
   await deps.meetings.beginCloseMotion(meeting, motion);
-  const [recusals, stored] = await Promise.all([deps.meetings.listRecusals(councilId, meetingId), deps.meetings.listVotes(councilId, meetingId, motionId)]);
-  const excluded = recusedFrom(recusals, motion);
-  const quorum = await quorumOf(deps, meeting, excluded, sitting);
-  const votes = stored.filter((v) => sitting.ids.includes(v.voterId) && !excluded.includes(v.voterId));
+  const stored = await deps.meetings.listVotes(councilId, meetingId, motionId);
+  const quorum = await quorumOf(deps, meeting, sitting);
+  const votes = stored.filter((v) => sitting.ids.includes(v.voterId));
   // A voter who left after voting still took part in the vote.
   const taking = new Set([...quorum.present, ...votes.map((v) => v.voterId)]);
   const count = (choice: VoteChoice) => votes.filter((v) => v.choice === choice).length;
@@ -118,14 +110,17 @@ export async function closeMotion(deps: MeetingDeps, caller: Caller, councilId: 
   };
   if (motion.kind === 'ordinary') {
     const presidingId = meeting.presiding.capacity === 'chairperson' ? CHAIRPERSON : meeting.presiding.memberId;
-    facts.presidingVote = votes.find((v) => v.voterId === presidingId)?.choice ?? 'abstain';
+    // "Did not vote" is its own fact, not an abstention (p25's tie rule needs to know).
+    facts.presidingVote = votes.find((v) => v.voterId === presidingId)?.choice ?? 'none';
   }
+  // p32 "full membership": the seats, on the same basis as the members, for the reading that asks every seat filled.
+  if (motion.kind === 'dissolution') facts.seats = sitting.seats;
   const subject = motion.subjectMemberId ? { kind: 'member', id: motion.subjectMemberId } : { kind: 'motion', id: motion.id };
   const ruling = await askLaw(deps, councilId, subject, QUESTION[motion.kind], meeting.date, facts, derivedId(motion.id, 'decision'));
   const closed: Motion = {
     ...motion,
     status: 'closed',
-    result: { outcome: ruling.outcome, reasons: ruling.reasons, version: ruling.version, decisionId: ruling.decisionId, facts, nature: RECOMMENDATION },
+    result: { outcome: ruling.outcome, reasons: ruling.reasons, version: ruling.version, readings: ruling.readings, decisionId: ruling.decisionId, facts, nature: RECOMMENDATION },
   };
   const audit = auditEntry(councilId, caller.identity!.sub, 'motion-decided', { kind: 'motion', id: motion.id }, { on: meeting.date, point: ruling.reasons[0]?.point, details: { outcome: ruling.outcome, meetingId } });
   await deps.meetings.finishCloseMotion(meeting, closed, { decisions: [ruling.record], audit });
@@ -139,12 +134,20 @@ export async function addDissent(
   councilId: string,
   meetingId: string,
   motionId: string,
-  input: { text: string; language: 'kk' | 'ru' | 'en'; writtenOn: string },
+  input: { text: string; language: 'kk' | 'ru' | 'en'; writtenOn: string; memberId?: string },
 ) {
   const { meeting, held } = await meetingFor(deps, caller, councilId, meetingId);
   refuseIfSealed(meeting);
   const motion = await motionOrFail(deps, meeting, motionId);
-  const dissent = { memberId: actorAt(held).id, ...input };
+  const actor = actorAt(held);
+  const { memberId = actor.id, ...text } = input;
+  // The Secretary may enter a member's written opinion for them; the record says who entered it.
+  if (memberId !== actor.id) {
+    if (!actor.isSecretary) throw new ForbiddenError();
+    const sitting = await sittingOn(deps, held.people, meeting.date);
+    if (!sitting.ids.includes(memberId)) throw notSitting('body.memberId');
+  }
+  const dissent: Dissent = { memberId, ...text, ...(memberId !== actor.id ? { enteredBy: actor.id } : {}) };
   await deps.meetings.putDissent(meeting, motion, dissent);
   return { motionId, ...dissent, point: 'p17.5' };
 }
@@ -166,10 +169,11 @@ async function motionOrFail(deps: MeetingDeps, meeting: Meeting, motionId: strin
   return motion;
 }
 
-function recusedFrom(recusals: { memberId: string; itemId: string }[], motion: Motion): string[] {
-  return recusals.filter((r) => r.itemId === motion.itemId).map((r) => r.memberId);
-}
 
 function motionClosed(): ConflictError {
   return new ConflictError('motion-closed', { kk: 'Бұл мәселе бойынша дауыс беру аяқталды', ru: 'Голосование по этому вопросу завершено', en: 'Voting on this motion is closed' });
+}
+
+function notSitting(field: string): InvalidInputError {
+  return new InvalidInputError([{ field, code: 'not-sitting', message: { kk: 'отырыс күні Кеңес мүшесі емес', ru: 'не член Совета на дату заседания', en: 'is not a member of the Council on the meeting date' } }]);
 }

@@ -63,7 +63,7 @@ export function minutesOutline(doc: MinutesDoc, lang: WorkingLanguage): MinutesO
       labelled(l.category, l.categories[m.category]),
       ...(number ? [labelled(l.agendaItem, String(number))] : []),
       { type: 'table', header: [l.for, l.against, l.abstained], rows: [[m.votes.for, m.votes.against, m.votes.abstained].map(String)] },
-      labelled(l.recused, m.recused.length ? m.recused.join(', ') : l.none),
+      ...(m.entered ?? []).map((e) => labelled(`${l.for} / ${l.against} / ${l.abstained} — ${l.enteredBy} (${e.by})`, e.voters.join(', '))),
     ];
     if (m.status === 'open' || !m.result) {
       blocks.push(labelled(l.outcome, [run(l.notClosed, { strong: true })]));
@@ -80,7 +80,7 @@ export function minutesOutline(doc: MinutesDoc, lang: WorkingLanguage): MinutesO
         blocks: list(
           m.dissents.map((d) => [
             run(d.member, { strong: true }),
-            run(` (${l.writtenIn}: ${l.languages[d.language]}): `),
+            run(` (${l.writtenIn}: ${l.languages[d.language]}${d.enteredBy ? `; ${l.enteredBy}: ${d.enteredBy}` : ''}): `),
             run(d.text, { lang: d.language, written: true }),
           ]),
         ),

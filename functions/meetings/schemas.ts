@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, IsoDate, Words } from '../api/schemas.ts';
+import { Reading } from '../rules/schemas.ts';
 
 /** Request schemas of the meeting routes. Texts that go into the minutes come in both working languages (p30). */
 export const Bilingual = z.strictObject({ kk: Words(2000), ru: Words(2000) });
@@ -27,7 +28,12 @@ export const PutMotion = z.strictObject({
   subjectMemberId: Id.optional(),
 });
 export const Vote = z.strictObject({ choice: z.enum(['for', 'against', 'abstain']) });
-export const Dissent = z.strictObject({ text: z.string().trim().min(1).max(20000), language: z.enum(['kk', 'ru', 'en']), writtenOn: IsoDate.optional() });
+export const Dissent = z.strictObject({
+  text: z.string().trim().min(1).max(20000),
+  language: z.enum(['kk', 'ru', 'en']),
+  writtenOn: IsoDate.optional(),
+  memberId: Id.optional().meta({ description: "The Secretary entering a member's written opinion: whose it is (recorded as entered by the Secretary)" }),
+});
 export const MinutesQuery = z.strictObject({ lang: z.enum(['kk', 'ru']).optional() });
 export const Sign = z.strictObject({ contentHash: z.string().regex(/^[0-9a-f]{64}$/).optional().meta({ description: 'The hash of the content the signer read' }) });
 export const Correction = z.strictObject({ text: Bilingual, reason: z.string().trim().min(1).max(2000), on: IsoDate.optional() });
@@ -58,7 +64,12 @@ export const MeetingResponse = z.object({
   hearings: z.array(z.object({ speaker: z.string(), subject: Names })),
   demandId: z.string().optional(),
   status: z.enum(['convened', 'held']),
-  signedAt: z.string().optional(),
+  revision: z.number().meta({ description: 'Counts the changes to what the minutes record once the meeting is held' }),
+  openMotions: z.number(),
+  signatures: z.array(z.object({ role: z.enum(['chairperson', 'secretary']), sub: z.string(), name: z.string(), signedAt: z.string(), contentHash: z.string() })),
+  voidedSignatures: z.array(z.object({ role: z.enum(['chairperson', 'secretary']), name: z.string(), signedAt: z.string(), contentHash: z.string(), voidedAt: z.string() }).loose()),
+  sealedAt: z.string().optional().meta({ description: 'When both signed the same content (real time): the minutes never change after' }),
+  sealedHash: z.string().optional(),
 });
 
 export const MotionResponse = z.object({
@@ -70,12 +81,13 @@ export const MotionResponse = z.object({
   category: z.enum(['recommendation', 'proposal', 'decision']),
   title: Names,
   subjectMemberId: z.string().optional(),
-  status: z.enum(['open', 'closed']),
+  status: z.enum(['open', 'closing', 'closed']),
   result: z
     .object({
       outcome: z.string(),
       reasons: z.array(Reason),
       version: Version,
+      readings: z.array(Reading).optional().meta({ description: 'The readings of open questions the decision applied' }),
       decisionId: z.string(),
       facts: z.record(z.string(), z.unknown()),
       nature: z.object({ point: z.literal('p26'), message: Text3 }),
@@ -101,7 +113,6 @@ export const MinutesResponse = z.object({
       id: z.string(),
       title: Names,
       votes: z.object({ for: z.number(), against: z.number(), abstained: z.number() }),
-      recused: z.array(z.string()),
       dissents: z.array(z.object({ member: z.string(), text: z.string(), language: z.enum(['kk', 'ru', 'en']) })),
     }).loose(),
   ),
@@ -117,12 +128,25 @@ export const DemandResponse = z.object({
   councilId: z.string(),
   reason: Names,
   signatories: z.array(z.string()),
-  status: z.enum(['collecting', 'must-convene', 'convened']),
+  status: z.enum(['collecting', 'may-convene', 'convened']),
   decision: z.object({ outcome: z.string(), reasons: z.array(Reason), version: Version }).optional(),
   meetingId: z.string().optional(),
   openedOn: IsoDate,
 });
 
 export const NoticesResponse = z.object({
-  notices: z.array(z.object({ id: z.string(), to: z.literal('chairperson'), kind: z.enum(['extraordinary-demand', 'quarter-warning', 'quarter-missed']), ref: z.string(), on: IsoDate })),
+  notices: z.array(
+    z.object({
+      id: z.string(),
+      to: z.literal('chairperson'),
+      kind: z.enum(['extraordinary-demand', 'quarter-warning', 'quarter-missed', 'election-due', 'leaving-notice']),
+      ref: z.string().meta({ description: 'The demand, the quarter, the end date of the terms, or the leaving notice' }),
+      on: IsoDate.meta({ description: 'Since when' }),
+      termEnd: IsoDate.optional().meta({ description: 'election-due: when the terms end (p11)' }),
+      deadline: IsoDate.optional().meta({ description: 'election-due: the last day to hold the election (p11: a month before the powers expire)' }),
+      memberIds: z.array(z.string()).optional().meta({ description: 'election-due: the members whose terms end' }),
+      memberId: z.string().optional().meta({ description: 'leaving-notice: the member; accept with POST …/members/{memberId}/leaving/{ref}/acceptance' }),
+      leaving: z.enum(['renunciation', 'notice']).optional(),
+    }),
+  ),
 });

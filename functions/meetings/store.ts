@@ -1,10 +1,9 @@
 import type { Council } from '../membership/model.ts';
 import type { Trail } from '../membership/store.ts';
 import type { MinutesBody } from './minutes-doc.ts';
-import type { Dissent, ExtraordinaryDemand, Meeting, Motion, Signature, VoteChoice, AgendaItem } from './model.ts';
+import type { Dissent, ExtraordinaryDemand, Meeting, Motion, Signature, Vote, AgendaItem } from './model.ts';
 
 export type Attendance = { attendeeId: string; present: boolean };
-export type Recusal = { memberId: string; itemId: string; reason: string; on: string };
 export type Notice = { id: string; to: 'chairperson'; kind: 'extraordinary-demand' | 'quarter-warning' | 'quarter-missed'; ref: string; on: string };
 export type Correction = { id: string; contentHash: string; text: { kk: string; ru: string }; reason: string; by: string; on: string };
 
@@ -30,15 +29,13 @@ export interface MeetingStore {
 
   setAttendance(meeting: Meeting, attendeeId: string, present: boolean): Promise<void>;
   listAttendance(councilId: string, meetingId: string): Promise<Attendance[]>;
-  putRecusal(meeting: Meeting, recusal: Recusal): Promise<void>;
-  listRecusals(councilId: string, meetingId: string): Promise<Recusal[]>;
 
   putMotion(meeting: Meeting, motion: Motion): Promise<void>;
   getMotion(councilId: string, meetingId: string, motionId: string): Promise<Motion | undefined>;
   listMotions(councilId: string, meetingId: string): Promise<Motion[]>;
   /** One vote per voter (the key), changeable while the motion is open: a condition in the same transaction. */
-  putVote(meeting: Meeting, motion: Motion, voterId: string, choice: VoteChoice): Promise<void>;
-  listVotes(councilId: string, meetingId: string, motionId: string): Promise<{ voterId: string; choice: VoteChoice }[]>;
+  putVote(meeting: Meeting, motion: Motion, vote: Vote): Promise<void>;
+  listVotes(councilId: string, meetingId: string, motionId: string): Promise<Vote[]>;
   /** Moves the motion out of `open` (only from open, or already closing): no vote is accepted after. */
   beginCloseMotion(meeting: Meeting, motion: Motion): Promise<void>;
   /** Writes the result (only from closing), with its decision record and audit. */
@@ -63,7 +60,7 @@ export interface MeetingStore {
   getDemand(councilId: string, demandId: string): Promise<ExtraordinaryDemand | undefined>;
   /** Adds a signatory atomically (a second signature of the same member is a ConflictError); returns them all. */
   addSignatory(demand: ExtraordinaryDemand, memberId: string): Promise<string[]>;
-  /** Records the demand's decision; moving from `collecting` to `must-convene` happens once, with its notice. */
+  /** Records the demand's decision; moving from `collecting` to `may-convene` happens once, with its notice. */
   decideDemand(demand: ExtraordinaryDemand, decision: NonNullable<ExtraordinaryDemand['decision']>, status: ExtraordinaryDemand['status'], notice: Notice | undefined, trail: Trail): Promise<void>;
 
   /** Idempotent: false when this notice already exists. */

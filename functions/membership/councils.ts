@@ -35,13 +35,12 @@ export async function applyAsCandidate(
   const id = newId();
   const ruling = await askLaw(deps, councilId, { kind: 'candidate', id }, 'member-eligibility', input.appliedOn, input.facts);
   if (ruling.outcome !== 'eligible') {
-    const points = ruling.reasons.map((r) => r.point).join(', ');
     throw new LegalRefusalError(
       'candidate-ineligible',
       {
-        kk: `Үміткер Кеңес мүшесі бола алмайды (${points})`,
-        ru: `Кандидат не может быть членом Совета (${points})`,
-        en: `The candidate cannot be a member of the Council (${points})`,
+        kk: 'Үміткер Кеңес мүшесі бола алмайды: әр себебі өз тармағымен төменде келтірілген',
+        ru: 'Кандидат не может быть членом Совета: каждая причина приведена ниже со своим пунктом',
+        en: `The candidate cannot be a member of the Council (${ruling.reasons.map((r) => r.point).join(', ')})`,
       },
       ruling.reasons,
     );

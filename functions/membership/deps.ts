@@ -1,4 +1,5 @@
 import type { Decide, DecisionRecord, Evaluation } from '../decisions.ts';
+import type { Reading } from '../rules/index.ts';
 import { newId } from '../ids.ts';
 import type { MembershipStore } from './store.ts';
 
@@ -9,6 +10,8 @@ export type LawPort = {
   parameter: <T = unknown>(name: string, at: string) => Promise<T>;
   /** Refuses (422, citing the act or the repealing order) when no version is in force on `at`. */
   assertInForce: (at: string) => Promise<void>;
+  /** An open question's reading in force on `at`, in words, to report in an answer that applied it. */
+  reading: (name: string, at: string) => Promise<Reading>;
 };
 
 export type MembershipDeps = { store: MembershipStore; law: LawPort };

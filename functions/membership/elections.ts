@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { auditEntry } from '../audit.ts';
-import { addYears } from '../clock.ts';
+import { addDays, addYears } from '../clock.ts';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../errors.ts';
 import { derivedId, newId } from '../ids.ts';
-import { authorize, type Caller } from './access.ts';
+import { format } from '../text.ts';
+import { authorize, inOffice, type Caller } from './access.ts';
 import { candidateNotFound } from './councils.ts';
 import { askLaw, type MembershipDeps } from './deps.ts';
 import type { Election, ElectionKind, ElectionResult, Member } from './model.ts';
@@ -17,17 +18,14 @@ export async function openElection(
   deps: MembershipDeps,
   caller: Caller,
   councilId: string,
-  input: { commissionId: string; date: string; seats: number; candidateIds: string[]; kind?: ElectionKind; termStart?: string },
-): Promise<Election> {
+  input: { commissionId: string; date: string; seats: number; candidateIds: string[]; kind?: ElectionKind; termStart?: string; vacancyOf?: string[] },
+) {
   const { people } = await authorize(deps, caller, councilId, input.date);
   const { council } = people;
   const commission = people.commissions.find((c) => c.id === input.commissionId);
   if (!commission) throw new NotFoundError('commission-not-found', { kk: 'Комиссия табылмады', ru: 'Комиссия не найдена', en: 'Commission not found' });
   if (commission.formedOn > input.date) {
     throw new InvalidInputError([{ field: 'body.date', code: 'before-commission', message: { kk: 'сайлау комиссия құрылғанға дейін өте алмайды (8-тармақ)', ru: 'выборы не могут пройти до образования комиссии (п. 8)', en: 'an election cannot precede the forming of its commission (p8)' } }]);
-  }
-  if (input.seats > council.seats) {
-    throw new InvalidInputError([{ field: 'body.seats', code: 'too-many-seats', message: { kk: `Кеңесте ${council.seats} орын бар`, ru: `В Совете ${council.seats} мест`, en: `The council has ${council.seats} seats` } }]);
   }
   const candidates = await Promise.all(input.candidateIds.map((id) => deps.store.getCandidate(councilId, id)));
   const problems = candidates.flatMap((candidate, index) => {
@@ -42,7 +40,7 @@ export async function openElection(
   });
   if (problems.length) throw new InvalidInputError(problems);
   const firstElection = (await deps.store.listElections(councilId)).find((e) => e.kind === 'first');
-  const kind = input.kind ?? (people.members.length === 0 && !firstElection ? 'first' : 'renewal');
+  const kind = input.kind ?? (input.vacancyOf ? 'vacancy' : people.members.length === 0 && !firstElection ? 'first' : 'renewal');
   if (kind === 'first' && (firstElection || people.members.length > 0)) {
     throw new ConflictError('first-election-held', {
       kk: 'Алғашқы сайлау бұрын өткізілген (11-тармақ)',
@@ -50,20 +48,80 @@ export async function openElection(
       en: 'The first election was already held (p11)',
     });
   }
+  const terms = await termsOf(deps, people.members, { ...input, kind });
+  // Never more members than seats (p8, p11): those in office when the new terms begin, and the new.
+  const staying = people.members.filter((m) => inOffice(m, terms.start)).length;
+  if (staying + input.seats > council.seats) {
+    throw new InvalidInputError([
+      {
+        field: 'body.seats',
+        code: 'more-than-seats',
+        message: format(
+          {
+            kk: 'жаңа мерзімдер басталғанда {staying} мүше қызметте болады, ал кеңесте {seats} орын бар',
+            ru: 'когда начнутся новые сроки, в должности {staying, plural, one {останется # член} few {останутся # члена} other {останутся # членов}}, а мест в совете {seats}',
+            en: "when the new terms begin {staying, plural, one {# member} other {# members}} will still be in office, of the council's {seats, plural, one {# seat} other {# seats}}",
+          },
+          { staying, seats: council.seats },
+        ),
+      },
+    ]);
+  }
   const election: Election = {
     id: newId(),
     councilId,
     commissionId: input.commissionId,
     kind,
     date: input.date,
-    termStart: input.termStart ?? input.date,
+    termStart: terms.start,
+    ...(terms.end ? { termEnd: terms.end } : {}),
+    ...(input.vacancyOf ? { vacancyOf: input.vacancyOf } : {}),
     seats: input.seats,
     candidateIds: input.candidateIds,
     round: 1,
     status: 'open',
   };
   await deps.store.putElection(election, { audit: auditEntry(councilId, caller.identity!.sub, 'election-opened', { kind: 'election', id: election.id }, { on: input.date, point: 'p10', details: { seats: input.seats, kind } }) });
-  return election;
+  return { ...election, readings: terms.readings };
+}
+
+/**
+ * When the terms of those elected begin and, for a vacancy, end (p11), by the readings in force
+ * on the election date: a renewal begins when the outgoing terms end (`term.renewalStart`), and a
+ * member elected to a vacancy serves the rest of that seat's term (`term.vacancy`), so the two
+ * halves stay staggered. A date given in the request wins for the start.
+ */
+async function termsOf(deps: MembershipDeps, members: Member[], input: { kind: ElectionKind; date: string; termStart?: string; seats: number; vacancyOf?: string[] }) {
+  const readings = [];
+  let start = input.termStart ?? input.date;
+  let end: string | undefined;
+  if (input.kind === 'renewal' && !input.termStart) {
+    const reading = await deps.law.reading('term.renewalStart', input.date);
+    readings.push(reading);
+    const outgoing = members.flatMap((m) => m.terms).filter((t) => t.status === 'active' && t.end > input.date).map((t) => t.end).sort()[0];
+    if (reading.value === 'when-outgoing-end' && outgoing) start = outgoing;
+  }
+  if (input.kind === 'vacancy') {
+    const reading = await deps.law.reading('term.vacancy', input.date);
+    readings.push(reading);
+    const vacated = (input.vacancyOf ?? []).map((id, index) => ({ index, member: members.find((m) => m.id === id) }));
+    const bad = vacated.filter(({ member }) => !member || member.status !== 'ended');
+    if (!input.vacancyOf || bad.length || input.vacancyOf.length !== input.seats) {
+      throw new InvalidInputError(
+        bad.length
+          ? bad.map(({ index }) => ({ field: `body.vacancyOf.${index}`, code: 'not-vacant', message: { kk: 'бұл мүшенің орны бос емес', ru: 'место этого члена не вакантно', en: "is not a member whose seat is vacant" } }))
+          : [{ field: 'body.vacancyOf', code: 'vacancies', message: { kk: 'бос орындарды (әр орынға бір мүше) атаңыз', ru: 'назовите вакантные места (по одному члену на место)', en: 'name the vacant seats, one member per seat' } }],
+      );
+    }
+    if (reading.value === 'rest-of-seat') {
+      const ends = [...new Set(vacated.map(({ member }) => member!.terms.at(-1)!.end))];
+      if (ends.length > 1) {
+        throw new InvalidInputError([{ field: 'body.vacancyOf', code: 'different-halves', message: { kk: 'бұл орындардың мерзімдері әртүрлі күні аяқталады: әр жартыға бөлек сайлау өткізіңіз (11-тармақ)', ru: 'сроки этих мест кончаются в разные дни: проведите выборы для каждой половины отдельно (п. 11)', en: 'these seats end on different dates: hold one election per half (p11)' } }]);
+      }
+      end = ends[0];
+    }
+  }
+  return { start, end, readings };
 }
 
 /** GET an election: its own council's people only, on its date or today. */
@@ -132,6 +190,7 @@ export async function closeElection(deps: MembershipDeps, caller: Caller, counci
   const votes: Record<string, number> = Object.fromEntries(election.candidateIds.map((c) => [c, 0]));
   for (const choices of ballots) for (const c of choices) if (c in votes) votes[c]!++;
   const ballotsCast = ballots.length;
+  const blankBallots = ballots.filter((choices) => choices.length === 0).length;
   const subject = { kind: 'election', id: election.id };
 
   const ineligible: string[] = [];
@@ -149,7 +208,7 @@ export async function closeElection(deps: MembershipDeps, caller: Caller, counci
       decisions.push({ candidateId, outcome: candidate.status === 'withdrawn' ? 'withdrawn' : eligibility.outcome, reasons: eligibility.reasons, version: eligibility.version });
       continue;
     }
-    const decision = await askLaw(deps, councilId, subject, 'election', election.date, { ballotsCast, votesForCandidate: votes[candidateId] ?? 0 }, derivedId(election.id, 'election', candidateId));
+    const decision = await askLaw(deps, councilId, subject, 'election', election.date, { ballotsCast, blankBallots, votesForCandidate: votes[candidateId] ?? 0 }, derivedId(election.id, 'election', candidateId));
     records.push(decision.record);
     decisions.push({ candidateId, outcome: decision.outcome, reasons: decision.reasons, version: decision.version });
     results.push({ id: candidateId, votes: votes[candidateId] ?? 0, majority: decision.outcome === 'elected' });
@@ -157,6 +216,8 @@ export async function closeElection(deps: MembershipDeps, caller: Caller, counci
 
   const seats = seatsFrom(election.seats, results);
   const { years } = await deps.law.parameter<{ years: number }>('term.length', election.date);
+  const boundary = await deps.law.reading('term.boundary', election.date);
+  const termEnd = election.termEnd ?? endOfTerm(addYears(election.termStart, years), boundary);
   const members: Member[] = seats.elected.map((candidateId) => {
     const candidate = candidates[election.candidateIds.indexOf(candidateId)]!;
     const id = derivedId(election.id, 'member', candidateId);
@@ -168,7 +229,7 @@ export async function closeElection(deps: MembershipDeps, caller: Caller, counci
       sub: candidate.sub,
       electionId: election.id,
       status: 'active',
-      terms: [{ memberId: id, councilId, start: election.termStart, end: addYears(election.termStart, years), status: 'active', cohort: election.kind === 'first' ? 'first-long' : 'regular' }],
+      terms: [{ memberId: id, councilId, start: election.termStart, end: termEnd, status: 'active', cohort: election.kind === 'first' ? 'first-long' : 'regular' }],
     };
   });
   const runoff: Election | undefined = seats.runoff
@@ -193,13 +254,22 @@ export async function closeElection(deps: MembershipDeps, caller: Caller, counci
   };
   const audit = auditEntry(councilId, caller.identity!.sub, 'election-closed', subject, { on: election.date, point: 'p10', details: { ballotsCast, elected: seats.elected } });
   await deps.store.finishClose({ election, result, members, runoff, decisions: records, audit });
-  return { election: { ...election, status: 'closed' as const, result }, members };
+  const readings = [...new Map([...records.flatMap((r) => r.readings), ...(election.termEnd ? [] : [boundary])].map((r) => [r.parameter, r])).values()];
+  return { election: { ...election, status: 'closed' as const, result }, members, readings };
 }
 
 export async function electionOrFail(deps: MembershipDeps, councilId: string, electionId: string): Promise<Election> {
   const election = await deps.store.getElection(councilId, electionId);
   if (!election) throw new NotFoundError('election-not-found', { kk: 'Сайлау табылмады', ru: 'Выборы не найдены', en: 'Election not found' });
   return election;
+}
+
+/**
+ * A term's end as stored: the first day out of office. By `term.boundary`, the anniversary is
+ * the first day out (`anniversary-excluded`) or still inside the term (`anniversary-included`).
+ */
+export function endOfTerm(anniversary: string, boundary: { value: unknown }): string {
+  return boundary.value === 'anniversary-included' ? addDays(anniversary, 1) : anniversary;
 }
 
 function roundClosed(): ConflictError {

@@ -2,9 +2,10 @@ import { auditEntry } from '../audit.ts';
 import { addYears } from '../clock.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { newId } from '../ids.ts';
-import { authorize, type Caller } from './access.ts';
+import { authorize, inOffice, type Caller } from './access.ts';
 import type { MembershipDeps } from './deps.ts';
-import type { Lot, Term } from './model.ts';
+import type { Lot, Member, Term } from './model.ts';
+import { endOfTerm } from './elections.ts';
 import { draw, newSeed, type HalfRounding } from './lot.ts';
 
 /** What anyone may see of a lot: the seed only once revealed. */
@@ -45,9 +46,11 @@ export async function commitLot(deps: MembershipDeps, caller: Caller, councilId:
 }
 
 /**
- * Reveals the seed and draws which half of the first election's members get a two-year term
- * (p11; odd numbers round by `lot.halfRounding`). Anyone can recompute the result from the
- * published seed and the ordered member list (functions/membership/lot.ts).
+ * Reveals the seed and draws which half of the members get a two-year term (p11; odd numbers
+ * round by `lot.halfRounding`). Which members the half is of is the reading `lot.base`: those
+ * elected at the first election (default), or every member in office on the lot's date; the
+ * drawn ones' terms end two years after the first election's terms began (p11). Anyone can
+ * recompute the result from the published seed and the ordered member list (lot.ts).
  */
 export async function revealLot(deps: MembershipDeps, caller: Caller, councilId: string, lotId: string, input: { on: string }) {
   await authorize(deps, caller, councilId, input.on);
@@ -62,19 +65,24 @@ export async function revealLot(deps: MembershipDeps, caller: Caller, councilId:
       en: 'Not every round of the first election is closed',
     });
   }
-  const members = (await deps.store.listMembers(councilId)).filter((m) => m.terms.some((t) => t.cohort === 'first-long' && t.status === 'active'));
+  const first = elections.find((e) => e.kind === 'first' && e.round === 1)!;
+  const [base, boundary, rounding] = await Promise.all([deps.law.reading('lot.base', input.on), deps.law.reading('term.boundary', input.on), deps.law.parameter<HalfRounding>('lot.halfRounding', input.on)]);
+  const active = (m: Member) => m.terms.find((t) => t.status === 'active');
+  const members = (await deps.store.listMembers(councilId)).filter((m) =>
+    base.value === 'members-in-office' ? active(m) && inOffice(m, input.on) : m.terms.some((t) => t.cohort === 'first-long' && t.status === 'active'),
+  );
   const ordered = members.map((m) => m.id).sort();
-  const rounding = await deps.law.parameter<HalfRounding>('lot.halfRounding', input.on);
   const { years: shortYears } = await deps.law.parameter<{ years: number }>('term.firstShortLength', input.on);
   const { short, long } = draw(lot.seed, ordered, rounding);
+  const shortEnd = endOfTerm(addYears(first.termStart, shortYears), boundary);
   const shortened: Term[] = members
     .filter((m) => short.includes(m.id))
-    .map((m) => m.terms.find((t) => t.cohort === 'first-long' && t.status === 'active')!)
-    .map((t) => ({ ...t, cohort: 'first-short' as const, end: addYears(t.start, shortYears) }));
+    .map((m) => active(m)!)
+    .map((t) => ({ ...t, cohort: 'first-short' as const, end: shortEnd }));
   const revealed: Lot = { ...lot, revealedOn: input.on, result: { ordered, short, long, rounding } };
   const audit = auditEntry(councilId, caller.identity!.sub, 'lot-revealed', { kind: 'lot', id: lot.id }, { on: input.on, point: 'p11', details: { short, long } });
   await deps.store.revealLot(revealed, shortened, { audit });
-  return publicLot(revealed);
+  return { ...publicLot(revealed), readings: [base, boundary, await deps.law.reading('lot.halfRounding', input.on)] };
 }
 
 /** GET a lot: the council's people; the seed only once revealed. */

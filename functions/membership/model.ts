@@ -60,6 +60,10 @@ export type Election = {
   candidateIds: string[];
   round: number;
   previousRoundId?: string;
+  /** An election to a vacancy: the members whose seats are vacant (p11 keeps the halves staggered). */
+  vacancyOf?: string[];
+  /** When the terms of those elected end, if fixed by the seats they fill (`term.vacancy`: rest of the seat's term). */
+  termEnd?: string;
   /** `closing`: no ballot is accepted any more and the count is being written (p10). */
   status: 'open' | 'closing' | 'closed';
   result?: ElectionResult;

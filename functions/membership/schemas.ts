@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Id, IsoDate, Text, TextInput, Words } from '../api/schemas.ts';
 import { FACTS } from '../rules/facts.ts';
 import { AUDIT_ACTIONS } from '../audit.ts';
+import { Reading } from '../rules/schemas.ts';
 
 /** Request and response schemas of the membership routes: the handlers validate with these, OpenAPI shows them. */
 const Uniq = <T extends z.ZodArray<z.ZodString>>(list: T) =>
@@ -40,7 +41,8 @@ export const OpenElection = z.strictObject({
   seats: z.number().int().min(1).max(100),
   candidateIds: Uniq(z.array(Id).min(1).max(200)),
   kind: z.enum(['first', 'renewal', 'vacancy']).optional(),
-  termStart: IsoDate.optional().meta({ description: 'When the terms of those elected begin (default: the election date)' }),
+  termStart: IsoDate.optional().meta({ description: 'When the terms of those elected begin (default: a renewal when the outgoing terms end, by the reading term.renewalStart; otherwise the election date)' }),
+  vacancyOf: Uniq(z.array(Id).min(1).max(100)).optional().meta({ description: 'An election to a vacancy: the members whose seats are vacant' }),
 });
 
 /**
@@ -60,8 +62,15 @@ export const CommitLot = z.strictObject({ electionId: Id, on: IsoDate.optional()
 export const OnDate = z.strictObject({ on: IsoDate.optional() });
 
 export const AppointSecretary = z.strictObject({ memberId: Id, on: IsoDate.optional() });
-export const LeavingNotice = z.strictObject({ noticeDate: IsoDate.optional(), statement: z.string().max(5000).optional() });
-export const Recusal = z.strictObject({ meetingId: Id, itemId: Id, reason: Words(2000), on: IsoDate.optional() });
+export const LeavingNotice = z.strictObject({
+  kind: z.enum(['notice', 'renunciation']).default('notice').meta({ description: "p12: 'renunciation' of membership when a circumstance casts doubt on the member's impartiality, or a 'notice' of leaving" }),
+  noticeDate: IsoDate.optional(),
+  statement: z.string().max(5000).optional(),
+});
+export const AcceptLeaving = z.strictObject({
+  on: IsoDate.optional().meta({ description: 'The acceptance (p15.7)' }),
+  receivedOn: IsoDate.optional().meta({ description: "When the Commissioner received the notice (the powers end from it under the reading leaving.powersEnd = 'receipt')" }),
+});
 export const Termination = z
   .strictObject({
     ground: z.number().int().min(1).max(7).meta({ description: 'p18 ground: 1 violation, 2 application, 3 death, 4 emigration, 5 citizenship lost, 6 verdict, 7 other cases provided by law' }),
@@ -117,7 +126,10 @@ export const ElectionResponse = z.object({
   candidateIds: z.array(z.string()),
   round: z.number(),
   previousRoundId: z.string().optional(),
-  status: z.enum(['open', 'closed']),
+  vacancyOf: z.array(z.string()).optional(),
+  termEnd: IsoDate.optional(),
+  status: z.enum(['open', 'closing', 'closed']),
+  readings: z.array(Reading).optional().meta({ description: 'On opening: the readings that set its terms (term.renewalStart, term.vacancy)' }),
   result: z
     .object({
       ballotsCast: z.number(),
@@ -131,7 +143,7 @@ export const ElectionResponse = z.object({
 });
 
 const MemberResponse = z.object({ id: z.string(), councilId: z.string(), candidateId: z.string(), name: z.string(), sub: z.string().optional(), electionId: z.string(), status: z.enum(['active', 'ended']), terms: z.array(Term) });
-export const CloseElectionResponse = z.object({ election: ElectionResponse, members: z.array(MemberResponse) });
+export const CloseElectionResponse = z.object({ election: ElectionResponse, members: z.array(MemberResponse), readings: z.array(Reading).meta({ description: 'The readings of open questions this close applied' }) });
 export const ReceiptCheck = z.object({ counted: z.boolean() });
 
 export const LotResponse = z.object({
@@ -143,6 +155,7 @@ export const LotResponse = z.object({
   seed: z.string().optional().meta({ description: 'Only once revealed' }),
   revealedOn: IsoDate.optional(),
   result: z.object({ ordered: z.array(z.string()), short: z.array(z.string()), long: z.array(z.string()), rounding: z.enum(['down', 'up']) }).optional(),
+  readings: z.array(Reading).optional().meta({ description: 'On the reveal: the readings it applied (lot.base, lot.halfRounding, term.boundary)' }),
 });
 
 export const CompositionResponse = z.object({

@@ -8,7 +8,13 @@ import type { Candidate, Commission, Council, CouncilPeople, Election, ElectionR
  * nothing together with its decision records (the law's answers it rests on) and its audit
  * record: a refused or failed act leaves nothing behind.
  */
-export type LeavingNotice = { councilId: string; memberId: string; id: string; noticeDate: string; statement?: string; acceptedOn?: string };
+/**
+ * A member's written notice (p12): `renunciation` of membership when a circumstance casts doubt
+ * on their impartiality, or a `notice` of leaving; accepted by the Commissioner (p15.7).
+ */
+export type LeavingNotice = { councilId: string; memberId: string; id: string; kind: 'renunciation' | 'notice'; noticeDate: string; statement?: string; receivedOn?: string; acceptedOn?: string };
+/** A term flagged by the term-expiry job: an election is due for its seat by `deadline` (p11). */
+export type TermFlag = { memberId: string; termEnd: string; flaggedOn: string; deadline: string };
 export type Termination = { id: string; ground: number; factDate: string; evidence: string[]; decisionId?: string; by: string };
 
 /** What an act writes beside its own records. */
@@ -76,6 +82,8 @@ export interface MembershipStore {
   appointSecretary(appointment: SecretaryAppointment, trail: Trail): Promise<void>;
 
   putLeavingNotice(notice: LeavingNotice): Promise<void>;
+  /** Every leaving notice of the council (accepted or not). */
+  listLeavingNotices(councilId: string): Promise<LeavingNotice[]>;
   getLeavingNotice(councilId: string, memberId: string, noticeId: string): Promise<LeavingNotice | undefined>;
   /**
    * Ends an active term (only if still active) with the member's status and the record that
@@ -89,8 +97,8 @@ export interface MembershipStore {
   /** Active terms ending on or before `date`, across councils, through the end-date index. */
   termsEndingBy(date: string): Promise<Term[]>;
   /** Records that a term was flagged as needing an election; false when already flagged. */
-  flagTerm(term: Term, on: string): Promise<boolean>;
-  listFlags(councilId: string): Promise<{ memberId: string; termEnd: string; flaggedOn: string }[]>;
+  flagTerm(term: Term, on: string, deadline: string): Promise<boolean>;
+  listFlags(councilId: string): Promise<TermFlag[]>;
 
   /** The council's audit log, oldest first (append-only: nothing edits or deletes it). */
   auditLog(councilId: string): Promise<AuditEntry[]>;

@@ -4,7 +4,7 @@ import type { Text } from '../text.ts';
 import { checkCase } from './cases.ts';
 import { invalidLawData, issueText, lawProblems, type Problem } from './check.ts';
 import { inForceFrom } from './consolidate.ts';
-import { correctionProblems } from './corrections.ts';
+import { correctionProblems, recordsPublication } from './corrections.ts';
 import { LawDocument as LawDocumentSchema, type AmendmentCaseDoc, type AmendmentDoc, type CaseDoc, type LawDocument, type VersionDoc } from './document.ts';
 import { buildLaw, type Law } from './law.ts';
 import type { CaseEntry } from './read.ts';
@@ -35,6 +35,8 @@ export function activeDocument(stored: StoredLaw): LawDocument {
     const target = versions[at]!;
     versions[at] = {
       ...target,
+      // The real publication date, recorded: the version's dates follow it from now on.
+      ...(recordsPublication(version) ? { publishedOn: version.publishedOn, publishedOnAssumed: false, publishedIn: version.publishedIn } : {}),
       changes: {
         points: { ...target.changes.points, ...version.changes.points },
         parameters: { ...target.changes.parameters, ...version.changes.parameters },
@@ -60,9 +62,13 @@ export function versionOf(amendment: AmendmentDoc, stored: StoredLaw): VersionDo
   let version: VersionDoc;
   if (amendment.kind === 'correction') {
     const target = stored.versions.find((v) => v.version.id === amendment.corrects)?.version;
-    const n = stored.versions.filter((v) => v.version.kind === 'correction' && v.version.corrects === amendment.corrects).length + 1;
+    const dated = recordsPublication(amendment);
+    const kind = dated ? 'publication' : 'correction';
+    const n = stored.versions.filter((v) => v.version.kind === 'correction' && v.version.corrects === amendment.corrects && recordsPublication(v.version) === dated).length + 1;
     const { number, adoptedOn, publishedOn, publishedOnAssumed } = target ?? { number: 1, adoptedOn: '1970-01-01', publishedOn: '1970-01-01', publishedOnAssumed: true };
-    version = { ...rest, number, adoptedOn, publishedOn, publishedOnAssumed, id: id ?? `${amendment.corrects}-correction-${n}`, summary: summary ?? amendment.title };
+    // A correction that records the publication carries the real date; one that fills in text, the version's own.
+    const publication = dated ? { publishedOn: amendment.publishedOn!, publishedOnAssumed: false } : { publishedOn, publishedOnAssumed };
+    version = { ...rest, number, adoptedOn, ...publication, id: id ?? `${amendment.corrects}-${kind}-${n}`, summary: summary ?? amendment.title };
   } else {
     const { number, adoptedOn, publishedOn } = amendment as Required<Pick<AmendmentDoc, 'number' | 'adoptedOn' | 'publishedOn'>>;
     version = { ...rest, number, adoptedOn, publishedOn, id: id ?? `order-${number}-${adoptedOn.slice(0, 4)}`, summary: summary ?? amendment.title };
@@ -234,7 +240,12 @@ export async function prepareAmendment(stored: StoredLaw, base: readonly CaseEnt
   const { cases, problems: unknown } = casesInForce(base, brought);
   problems.push(...unknown, ...duplicateNames(amendment.cases), ...(await failingCases(built.law, cases)));
   if (problems.length) throw new InvalidInputError(problems);
-  const from = built.law.versions.find((v) => v.id === own)!.inForceFrom;
+  let from = built.law.versions.find((v) => v.id === own)!.inForceFrom;
+  // A recorded publication moves the version's first day: decisions from the earlier of the two days may change.
+  if (recordsPublication(version)) {
+    const before = activeDocument(stored).versions.find((v) => v.id === own);
+    if (before) from = [from, inForceFrom(stored.act, before)].sort()[0]!;
+  }
   return { version, head, doc, law: built.law, from };
 }
 

@@ -1,12 +1,12 @@
 import { epochDay } from '../clock.ts';
 import { KenesError } from '../errors.ts';
-import type { Text } from '../text.ts';
-import { consolidate, inForceFrom, type State } from './consolidate.ts';
-import type { LawDocument, ParameterEntryDoc, QuestionEntryDoc, RuleDoc, VersionDoc } from './document.ts';
+import { argumentsOf, type Text } from '../text.ts';
+import { consolidate, inForceFrom, publicationOf, type State } from './consolidate.ts';
+import { sameValue, type LawDocument, type ParameterEntryDoc, type QuestionEntryDoc, type RuleDoc, type VersionDoc } from './document.ts';
 import { COMPUTED_FACTS, OPERATORS, buildEngine } from './engine.ts';
 import { QUESTIONS, factNames, type Question } from './facts.ts';
 import { resolveParam, substitute } from './params.ts';
-import { citedPoints, placeholders, walk, type Leaf } from './conditions.ts';
+import { citedPoints, walk, type Leaf } from './conditions.ts';
 
 /**
  * One thing wrong with the law data: where (for a reader), what (kk, ru, en), and — when one
@@ -115,6 +115,7 @@ function checkVersions(doc: LawDocument, add: Add): void {
         t(`publishedOn ${version.publishedOn} is before adoptedOn ${version.adoptedOn}`, `publishedOn ${version.publishedOn} раньше adoptedOn ${version.adoptedOn}`, `publishedOn ${version.publishedOn} adoptedOn ${version.adoptedOn} күнінен бұрын`),
         at('publishedOn'),
       );
+    checkRegistration(doc, version, (message, path) => add(where, message, at(path)));
     const from = inForceFrom(doc.act, version);
     if (previous && epochDay(from) <= epochDay(previous.from))
       add(
@@ -130,6 +131,35 @@ function checkVersions(doc: LawDocument, add: Add): void {
   });
   if (doc.versions[0] && doc.versions[0].adoptedOn !== doc.act.adoptedOn)
     add('act', t('adoptedOn differs from the adopting version', 'adoptedOn отличается от принимающей редакции', 'adoptedOn қабылдаған редакциядан өзгеше'));
+}
+
+/**
+ * A registrable act is published only after it is registered (Order No. 18: registered by the
+ * Ministry of Justice on 2013-11-08), so it cannot be in force before the registration + the
+ * days after publication + 1. An assumed date is raised to the registration (consolidate.ts); a
+ * recorded date or an explicit entry into force before it is a mistake.
+ */
+function checkRegistration(doc: LawDocument, version: VersionDoc, add: (message: Text, path: string) => void): void {
+  const { registeredOn } = publicationOf(doc.act, version);
+  if (!registeredOn) return;
+  if (!version.publishedOnAssumed && version.publishedOn < registeredOn)
+    add(
+      t(
+        `published on ${version.publishedOn}, before its registration on ${registeredOn}: a registrable act is published only after it is registered`,
+        `опубликовано ${version.publishedOn}, раньше регистрации ${registeredOn}: регистрируемый акт публикуется только после регистрации`,
+        `${version.publishedOn} күні жарияланған, ${registeredOn} күнгі тіркеуден бұрын: тіркелетін акт тіркелгеннен кейін ғана жарияланады`,
+      ),
+      'publishedOn',
+    );
+  if (version.inForceFrom && version.inForceFrom.date <= registeredOn)
+    add(
+      t(
+        `in force from ${version.inForceFrom.date}, not after its registration on ${registeredOn}`,
+        `вступает в силу ${version.inForceFrom.date}, не позже регистрации ${registeredOn}`,
+        `${version.inForceFrom.date} күні күшіне енеді, ${registeredOn} күнгі тіркеуден кейін емес`,
+      ),
+      'inForceFrom.date',
+    );
 }
 
 /** `basedOn`: only a successor act takes over an earlier state, and only one that came before it. */
@@ -151,13 +181,13 @@ function checkPoint(point: string, state: State, where: string, add: Add): void 
 function checkParameter(entry: ParameterEntryDoc, state: State, add: Add): void {
   checkPoint(entry.point, state, '.point', add);
   const values = entry.options?.map((o) => o.value) ?? [];
-  if (new Set(values).size !== values.length) add('.options', t('two options have the same value', 'у двух вариантов одно значение', 'екі нұсқаның мәні бірдей'));
+  if (new Set(values.map((v) => JSON.stringify(v))).size !== values.length) add('.options', t('two options have the same value', 'у двух вариантов одно значение', 'екі нұсқаның мәні бірдей'));
   if (entry.open && !entry.options)
     add('.options', t('an open question lists its options, each with its explanation', 'открытый вопрос перечисляет варианты, каждый с объяснением', 'ашық сұрақ нұсқаларын тізеді, әрқайсысы түсіндірмесімен'));
-  if (entry.options && !values.includes(entry.value as string | boolean))
-    add('.value', t(`value ${String(entry.value)} is not one of the options (${values.join(', ')})`, `значение ${String(entry.value)} не входит в варианты (${values.join(', ')})`, `${String(entry.value)} мәні нұсқалардың бірі емес (${values.join(', ')})`));
+  if (entry.options && !values.some((v) => sameValue(v, entry.value)))
+    add('.value', t(`value ${String(entry.value)} is not one of the options (${values.map((v) => JSON.stringify(v)).join(', ')})`, `значение ${JSON.stringify(entry.value)} не входит в варианты`, `${JSON.stringify(entry.value)} мәні нұсқалардың бірі емес`));
   const known = new Set(QUESTIONS.flatMap(factNames));
-  for (const fact of entry.options?.flatMap((o) => [o.fact ?? []].flat()) ?? [])
+  for (const fact of entry.options?.flatMap((o) => [...[o.fact ?? []].flat(), ...(o.less ?? [])]) ?? [])
     if (!known.has(fact)) add('.options', t(`option fact ${fact} is not a fact of any question`, `факт варианта ${fact} не является фактом ни одного вопроса`, `${fact} нұсқа фактісі ешбір сұрақтың фактісі емес`));
   const value = entry.value as { numerator?: number; denominator?: number };
   if (typeof value === 'object' && value.numerator! > value.denominator!)
@@ -195,7 +225,7 @@ function checkQuestion(question: string, definition: QuestionEntryDoc, state: St
     add('.otherwise.outcome', t(`outcome ${definition.otherwise.outcome} is not in outcomes`, `исхода ${definition.otherwise.outcome} нет в outcomes`, `${definition.otherwise.outcome} нәтижесі outcomes ішінде жоқ`));
   definition.otherwise.reasons.forEach((reason, i) => {
     checkPoint(reason.point, state, `.otherwise.reasons.${i}.point`, add);
-    for (const name of placeholders(reason.message))
+    for (const name of messageArguments(reason.message, `.otherwise.reasons.${i}.message`, add))
       if (!facts.has(name)) add(`.otherwise.reasons.${i}.message`, t(`{${name}} is not a fact of ${question}`, `{${name}} не является фактом ${question}`, `{${name}} ${question} фактісі емес`));
   });
   const names = new Set<string>();
@@ -207,6 +237,15 @@ function checkQuestion(question: string, definition: QuestionEntryDoc, state: St
   });
 }
 
+/** The values an ICU message uses; a message that is not valid ICU MessageFormat is a problem. */
+function messageArguments(message: Text, where: string, add: Add): string[] {
+  const found = argumentsOf(message);
+  if ('names' in found) return found.names;
+  const { language, message: why } = found.error;
+  add(`${where}.${language}`, t(`is not a valid ICU message: ${why}`, `не является корректным сообщением ICU: ${why}`, `дұрыс ICU хабарламасы емес: ${why}`));
+  return [];
+}
+
 type Context = { facts: Set<string>; state: State; versionId: string; outcomes: Set<string>; add: Add };
 
 function checkRule(rule: RuleDoc, context: Context): void {
@@ -216,7 +255,7 @@ function checkRule(rule: RuleDoc, context: Context): void {
   checkPoint(rule.event.params.point, state, '.event.params.point', add);
   const labels = new Set<string>();
   walk(rule.conditions, '.conditions', () => {}, (leaf, where) => checkLeaf(leaf, where, context, labels));
-  for (const name of placeholders(rule.event.params.message))
+  for (const name of messageArguments(rule.event.params.message, '.event.params.message', add))
     if (!facts.has(name) && !labels.has(name))
       add(
         '.event.params.message',
@@ -258,7 +297,7 @@ function checkLeaf(leaf: Leaf, where: string, { facts, state, add }: Context, la
       const name = String(params?.parameter);
       const entry = state.parameters[name];
       if (!entry?.open) add(at, t(`reading ${name} is not an open-question parameter`, `reading ${name} не является параметром открытого вопроса`, `reading ${name} ашық сұрақ параметрі емес`));
-      else if (!entry.options?.some((o) => o.value === leaf.value))
+      else if (!entry.options?.some((o) => sameValue(o.value, leaf.value)))
         add(`${where}.value`, t(`${String(leaf.value)} is not an option of ${name}`, `${String(leaf.value)} не является вариантом ${name}`, `${String(leaf.value)} — ${name} нұсқасы емес`));
     }
   }
@@ -273,6 +312,9 @@ function checkResolvedLeaf(leaf: Leaf, where: string, { facts, add }: Context): 
   for (const params of scaled as (Record<string, unknown> | undefined)[]) {
     if (!params) continue;
     const named = [params.fact].flat();
+    const less = params.less === undefined ? [] : params.less;
+    if (!Array.isArray(less) || !less.every((f) => typeof f === 'string' && facts.has(f)))
+      add(where, t(`scaled: less ${String(params.less)} is not a list of facts of this question`, `scaled: less ${String(params.less)} не является списком фактов этого вопроса`, `scaled: less ${String(params.less)} бұл сұрақтың фактілер тізімі емес`));
     if (!named.length || !named.every((f) => typeof f === 'string' && facts.has(f)))
       add(where, t(`scaled: ${String(params.fact)} is not a fact (or list of facts) of this question`, `scaled: ${String(params.fact)} не является фактом (или списком фактов) этого вопроса`, `scaled: ${String(params.fact)} бұл сұрақтың фактісі (не фактілер тізімі) емес`));
     if (!Number.isSafeInteger(params.by) || (params.by as number) < 0)

@@ -7,6 +7,11 @@
  *   publish <file.yaml|json> [--as <who>]        an amendment file (the body of POST /v1/rules/versions)
  *   dry-run <file.yaml|json>                     what it would change; nothing is written
  *   withdraw <versionId> --reason '{"kk":"…","ru":"…","en":"…"}' [--as <who>]
+ *   publication-date <versionId> --on <YYYY-MM-DD> --in '{"kk":"…","ru":"…","en":"…"}' [--as <who>] [--dry-run]
+ *                                                the real publication date of a version whose date was
+ *                                                assumed, and where it was published (a correction:
+ *                                                withdraw it like any version)
+ *   readings                                     the table of the readings (open questions), as the README shows it
  *   audit
  *   seed                                         rules/ into the table (idempotent; npm start does it)
  *
@@ -20,6 +25,7 @@ import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
+import { IsoDate } from '../api/schemas.ts';
 import { today } from '../clock.ts';
 import { InvalidInputError, KenesError } from '../errors.ts';
 import { parse } from '../http/validate.ts';
@@ -30,7 +36,8 @@ import { buildLaw, defaultRulesDir, diffVersions, evaluate, readRulesDir, versio
 
 const USAGE =
   'evaluate --question <q> --at <YYYY-MM-DD> --facts <json> [--param name=value] | versions [--at <YYYY-MM-DD>] | diff <a> <b> | ' +
-  "publish <file> [--as <who>] | dry-run <file> | withdraw <versionId> --reason '<json kk/ru/en>' [--as <who>] | audit | seed";
+  "publish <file> [--as <who>] | dry-run <file> | withdraw <versionId> --reason '<json kk/ru/en>' [--as <who>] | " +
+  "publication-date <versionId> --on <YYYY-MM-DD> --in '<json kk/ru/en>' [--as <who>] [--dry-run] | readings | audit | seed";
 
 async function main(argv: string[]): Promise<unknown> {
   const { positionals, values } = parseArgs({
@@ -44,6 +51,9 @@ async function main(argv: string[]): Promise<unknown> {
       rules: { type: 'string' },
       as: { type: 'string' },
       reason: { type: 'string' },
+      on: { type: 'string' },
+      in: { type: 'string' },
+      'dry-run': { type: 'boolean' },
     },
   });
   const [command, ...args] = positionals;
@@ -66,6 +76,14 @@ async function main(argv: string[]): Promise<unknown> {
       return (await administration()).dryRunAmendment(await deps(), amendment(required(args[0], 'file')));
     case 'withdraw':
       return (await administration()).withdrawVersion(await deps(), required(args[0], 'versionId'), reason(values.reason), who);
+    case 'publication-date': {
+      const versionId = required(args[0], 'versionId');
+      const input = { publishedOn: parse(IsoDate, values.on ?? '', 'on'), publishedIn: parse(LawText, json(values.in ?? '', 'in'), 'in') };
+      const administer = await administration();
+      return values['dry-run'] ? administer.dryRunPublicationDate(await deps(), versionId, input) : administer.recordPublicationDate(await deps(), versionId, input, who);
+    }
+    case 'readings':
+      return (await import('./readings-table.ts')).readingsTable(values.rules);
     case 'audit':
       return { entries: await (await deps()).store.audit() };
     case 'seed':
@@ -137,13 +155,13 @@ function json(text: string, field: string): unknown {
   }
 }
 
-/** `--param name=value`: true/false become booleans, anything else stays a word. */
+/** `--param name=value`: true/false become booleans, a list (`[1,7]`) a list, anything else stays a word. */
 function overrides(params: string[]): Record<string, unknown> {
   return Object.fromEntries(
     params.map((p) => {
       const [name, ...rest] = p.split('=');
       const value = rest.join('=');
-      return [name, value === 'true' ? true : value === 'false' ? false : value];
+      return [name, value === 'true' ? true : value === 'false' ? false : value.startsWith('[') ? json(value, `param.${name}`) : value];
     }),
   );
 }
@@ -155,7 +173,8 @@ function usage(command: string | undefined): InvalidInputError {
 }
 
 try {
-  process.stdout.write(`${JSON.stringify(await main(process.argv.slice(2)), null, 2)}\n`);
+  const result = await main(process.argv.slice(2));
+  process.stdout.write(typeof result === 'string' ? `${result}\n` : `${JSON.stringify(result, null, 2)}\n`);
 } catch (error) {
   if (!(error instanceof KenesError)) throw error;
   const { code, text: message, field, details, reasons } = error;

@@ -14,11 +14,6 @@ export function citedPoints(name: unknown): string[] | undefined {
   return match ? match[1]!.split(', ') : undefined;
 }
 
-/** The `{name}` placeholders of a message. */
-export function placeholders(text: Record<string, string>): string[] {
-  return Object.values(text).flatMap((s) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!));
-}
-
 export type Leaf = Record<string, unknown>;
 type Add = (where: string, message: Text) => void;
 const LEAF_KEYS = new Set(['name', 'fact', 'operator', 'value', 'params', 'path', 'priority']);

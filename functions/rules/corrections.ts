@@ -33,12 +33,20 @@ const onlyUnknown = {
 /**
  * What a correction may fill in: wordings the version it corrects recorded as unknown (with the
  * text, or that the version deleted the point), question rules it recorded as unknown (or did
- * not give), and parameters it did not have. Anything else changes the law, which only a new
- * version does.
+ * not give), parameters it did not have, and the real date of its publication when that date
+ * was assumed (of any version, the repeal included). Anything else changes the law, which only a
+ * new version does.
  */
 export function correctionProblems(doc: LawDocument, correction: VersionDoc): FieldProblem[] {
   const at = doc.versions.findIndex((v) => v.id === correction.corrects);
   const target = doc.versions[at];
+  const changes = correction.changes;
+  const changesText = Object.keys({ ...changes.points, ...changes.parameters, ...changes.questions }).length > 0;
+  // The real publication date may be recorded for any version whose date is assumed, the repeal included.
+  if (target && recordsPublication(correction)) {
+    if (target.kind === 'repeal' && !changesText) return publicationProblems(target);
+    if (target.kind !== 'repeal') return [...publicationProblems(target), ...textProblems(doc, at, correction)];
+  }
   if (!target || target.kind === 'repeal')
     return [
       {
@@ -51,6 +59,35 @@ export function correctionProblems(doc: LawDocument, correction: VersionDoc): Fi
         },
       },
     ];
+  return textProblems(doc, at, correction);
+}
+
+/**
+ * Whether a correction records the real publication date of the version it corrects (it gives
+ * `publishedOn` with `publishedIn`, where it was published), rather than only filling in text.
+ */
+export function recordsPublication(correction: Pick<VersionDoc, 'kind' | 'publishedIn'>): boolean {
+  return correction.kind === 'correction' && correction.publishedIn !== undefined;
+}
+
+/** A publication date is recorded once: only a version whose date is still assumed takes one (withdraw a wrong record first). */
+function publicationProblems(target: VersionDoc): FieldProblem[] {
+  if (target.publishedOnAssumed) return [];
+  return [
+    {
+      field: 'body.publishedOn',
+      code: 'publication-already-recorded',
+      message: {
+        kk: `${target.id} редакциясының жариялану күні бұрыннан жазылған (${target.publishedOn}): қате болса, алдымен сол жазбаны қайтарып алыңыз`,
+        ru: `Дата опубликования редакции ${target.id} уже записана (${target.publishedOn}): если она неверна, сначала отзовите ту запись`,
+        en: `the publication date of ${target.id} is already recorded (${target.publishedOn}): if it is wrong, withdraw that record first`,
+      },
+    },
+  ];
+}
+
+function textProblems(doc: LawDocument, at: number, correction: VersionDoc): FieldProblem[] {
+  const target = doc.versions[at]!;
   const state = consolidate(doc.versions)[at]!;
   const problems: FieldProblem[] = [];
   const add = (field: string, message: Text) => problems.push({ field: `body.changes.${field}`, code: 'not-a-correction', message });

@@ -112,10 +112,12 @@ export const Period = z
     message: 'give years, months or days',
     params: { code: 'empty-period', message: { kk: 'жыл, ай немесе күн беріңіз', ru: 'укажите годы, месяцы или дни', en: 'give years, months or days' } },
   });
-const Scalar = z.union([z.string().min(1), z.boolean(), z.int()], { error: 'must be a share, a period, a text, true/false or a whole number' });
+const Scalar = z.union([z.string().min(1), z.boolean(), z.int()], { error: 'must be a share, a period, a text, true/false, a whole number or a list of whole numbers' });
+/** A list of whole numbers, e.g. the grounds of p18 that need a Council decision: `[1]`. */
+const Numbers = z.array(z.int()).max(100);
 
 export type ShareValue = z.infer<typeof Share>;
-export type ParameterValue = ShareValue | z.infer<typeof Period> | string | boolean | number;
+export type ParameterValue = ShareValue | z.infer<typeof Period> | string | boolean | number | number[];
 
 /**
  * Picks the schema by the value's shape (instead of a union), so that a bad entry says what is
@@ -134,14 +136,22 @@ const has = (value: unknown, ...keys: string[]) => typeof value === 'object' && 
 export const ParameterValue = either(
   (v) => has(v, 'numerator', 'denominator', 'comparison'),
   Share,
-  either((v) => typeof v === 'object' && v !== null, Period, Scalar),
+  either(Array.isArray, Numbers, either((v) => typeof v === 'object' && v !== null, Period, Scalar)),
 );
+
+/** Two parameter values are the same value (a list compares by its items). */
+export function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
 
 /** One option of a parameter that is an open question: its value, what it resolves to, and why. */
 export const Option = z.strictObject({
-  value: z.union([z.string().min(1), z.boolean()]),
+  value: z.union([z.string().min(1), z.boolean(), Numbers]),
   /** The fact (or the facts summed) that this reading counts, for `{ $param: name.fact }`. */
   fact: z.union([z.string(), z.array(z.string()).min(1)]).optional(),
+  /** The facts subtracted from that count, for `{ $param: name.less }` (e.g. the blank ballots). */
+  less: z.array(z.string()).optional(),
+  /** What this reading says, in words (kk, ru, en): never a code or a fact's name. */
   explanation: LawText,
 });
 
@@ -236,7 +246,14 @@ const VersionBody = {
   number: z.int().positive(),
   adoptedOn: IsoDate,
   publishedOn: IsoDate,
+  /**
+   * The publication date is not in the text we hold: the earliest date it can have (the
+   * order's own date, or the day of its registration) stands for it, and every answer that
+   * rests on it says so. A correction records the real one (`publishedIn` says where).
+   */
   publishedOnAssumed: z.boolean(),
+  /** Where the version was first officially published (the source an administrator found the date in). */
+  publishedIn: LawText.optional(),
   /** Only when the version says otherwise than the act's default. */
   calendarDaysAfterPublication: z.int().nonnegative().optional(),
   /** An explicit date of entry into force, with the reason (overrides the default). */
@@ -286,10 +303,25 @@ export const Case = z
     codes: z.array(z.string()).optional(),
     version: z.string().optional(),
     readings: z.record(z.string(), z.unknown()).optional(),
+    /** Whether the answer (or the refusal) must say that its dates rest on an assumed publication date. */
+    datesAssumed: z.boolean().optional(),
+    /**
+     * The versions whose assumed publication date this case's date rests on (a case at the
+     * boundary of an entry into force): once an administrator records the real date of one of
+     * them, the case is set aside, since it showed the assumed boundary.
+     */
+    assumedPublication: z.array(z.string()).optional(),
   })
   .superRefine((c, ctx) => {
     if (Boolean(c.outcome) === Boolean(c.refusal))
       issue(ctx, [], 'outcome-or-refusal', { kk: 'outcome не refusal беріңіз (біреуін)', ru: 'укажите outcome или refusal (одно из двух)', en: 'give an outcome or a refusal' });
+    // A case that expects an assumed date holds only while it is assumed: it names the version.
+    if (c.datesAssumed && !c.assumedPublication?.length)
+      issue(ctx, ['assumedPublication'], 'assumed-publication-needed', {
+        kk: 'болжамды күнді күтетін жағдай сол күн қай редакцияныкі екенін атайды',
+        ru: 'случай, ожидающий предполагаемую дату, называет редакцию, чья это дата',
+        en: 'a case that expects an assumed date names the version whose date it is',
+      });
   });
 export type CaseDoc = z.output<typeof Case>;
 
@@ -314,8 +346,10 @@ export const Amendment = z
     /** The act's number, date and publication; a correction takes those of the version it corrects. */
     number: z.int().positive().optional(),
     adoptedOn: IsoDate.optional(),
+    /** In a correction: the real publication date of the version it corrects, whose date was assumed (with `publishedIn`). */
     publishedOn: IsoDate.optional(),
     publishedOnAssumed: z.boolean().default(false),
+    publishedIn: LawText.optional(),
     calendarDaysAfterPublication: z.int().nonnegative().optional(),
     inForceFrom: z.strictObject({ date: IsoDate, reason: LawText }).optional(),
     basedOn: VersionId.optional(),
@@ -331,7 +365,13 @@ export const Amendment = z
     const required = { kk: 'міндетті өріс толтырылмаған', ru: 'обязательное поле не заполнено', en: 'is required' };
     if (a.kind === 'correction') {
       if (!a.corrects) issue(ctx, ['corrects'], 'required', { kk: 'түзету қай редакцияны толықтыратынын атайды', ru: 'исправление называет редакцию, которую дополняет', en: 'a correction names the version it fills in' });
-      for (const key of ['number', 'adoptedOn', 'publishedOn', 'inForceFrom', 'basedOn'] as const)
+      if ((a.publishedOn === undefined) !== (a.publishedIn === undefined))
+        issue(ctx, [a.publishedOn === undefined ? 'publishedOn' : 'publishedIn'], 'publication-date-and-source', {
+          kk: 'ресми жарияланған күн мен оның қайнар көзі бірге беріледі',
+          ru: 'дата официального опубликования и её источник указываются вместе',
+          en: 'the date of official publication and where it was published are given together',
+        });
+      for (const key of ['number', 'adoptedOn', 'inForceFrom', 'basedOn'] as const)
         if (a[key] !== undefined)
           issue(ctx, [key], 'not-for-a-correction', {
             kk: 'түзетуде берілмейді: ол толықтыратын редакцияның деректерін алады',
@@ -347,6 +387,7 @@ export const Amendment = z
     id: 'Amendment',
     description:
       'A new version of the law: the act (number, adoptedOn, title), publishedOn, an optional inForceFrom with its reason, the changes (points, parameters, questions) and cases that supersede the ones it changes. ' +
-      'Or a correction (kind correction, corrects: a version id): the text an earlier version gave and kenes did not hold (a wording recorded as unknown), in force from that version\'s own date.',
+      'Or a correction (kind correction, corrects: a version id): the text an earlier version gave and kenes did not hold (a wording recorded as unknown), in force from that version\'s own date; ' +
+      'or the real publication date of that version (publishedOn with publishedIn), whose date was assumed.',
   });
 export type AmendmentDoc = z.output<typeof Amendment>;

@@ -1,7 +1,7 @@
 import { Engine, type Almanac, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
 import type { Text } from '../text.ts';
 import type { State } from './consolidate.ts';
-import type { ParameterValue, RuleDoc } from './document.ts';
+import { sameValue, type ParameterValue, type RuleDoc } from './document.ts';
 import { parameterOf, referencesIn, resolveParam, substitute, type ParameterSet } from './params.ts';
 
 /** An open question's value as an answer used it, with the explanation of that reading. */
@@ -30,10 +30,11 @@ export const OPERATORS = [
   'greaterThanInclusive',
 ];
 
-/** Facts the engine computes: a count (or a sum of counts) times an integer, and an open question's reading. */
+/** Facts the engine computes: a count (or a sum of counts, less others) times an integer, and an open question's reading. */
 export const COMPUTED_FACTS = ['scaled', 'reading'];
 
-export type ScaledParams = { fact: string | string[]; by: number; as?: string };
+/** `(Σ fact − Σ less) × by`, labelled `as` in the reason's numbers: e.g. (ballots cast − blank ballots) × 1. */
+export type ScaledParams = { fact: string | string[]; less?: string[]; by: number; as?: string };
 
 /**
  * Builds a json-rules-engine Engine from rule documents whose parameters are already
@@ -43,9 +44,10 @@ export function buildEngine(rules: RuleDoc[], readings: Record<string, unknown>)
   const engine = new Engine(rules.map(properties), { allowUndefinedFacts: false, allowUndefinedConditions: false });
   for (const [name, compare] of Object.entries(COMPARISONS)) engine.addOperator(name, integers(name, compare));
   engine.addFact('scaled', async function scaled(params: Record<string, unknown>, almanac: Almanac) {
-    const { fact, by } = params as ScaledParams;
+    const { fact, less = [], by } = params as ScaledParams;
     let sum = 0;
     for (const name of [fact].flat()) sum += await almanac.factValue<number>(name);
+    for (const name of less) sum -= await almanac.factValue<number>(name);
     const product = sum * by;
     if (!Number.isSafeInteger(product)) throw new Error(`scaled: ${String(fact)} × ${by} is not an exact integer`);
     return product;
@@ -87,7 +89,7 @@ export function compile(state: State, question: string, overrides: Record<string
     .map((name): Reading => {
       const entry = state.parameters[name]!;
       const value = parameters[name]!.value;
-      const option = entry.options?.find((o) => o.value === value);
+      const option = entry.options?.find((o) => sameValue(o.value, value));
       if (!option) throw new Error(`${name}: ${String(value)} is not one of its options`);
       return { parameter: name, value, point: entry.point, explanation: option.explanation, ...(name in overrides ? { overridden: true as const } : {}) };
     });

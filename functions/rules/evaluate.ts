@@ -1,8 +1,9 @@
 import type { RuleResult } from 'json-rules-engine';
 import { InvalidInputError, LegalRefusalError, type FieldProblem, type Reason } from '../errors.ts';
 import { parse } from '../http/validate.ts';
-import { fill, type Text } from '../text.ts';
-import { ParameterValue, type ParameterValue as Value, type QuestionEntryDoc } from './document.ts';
+import { format, type Text } from '../text.ts';
+import { assumedDateReason, datesOf, restsOnAssumedDate, type DatesBasis } from './dates.ts';
+import { ParameterValue, sameValue, type ParameterValue as Value, type QuestionEntryDoc } from './document.ts';
 import { engineFor, type Reading, type ScaledParams } from './engine.ts';
 import { FACTS, type Question } from './facts.ts';
 import { versionInForce, type Law, type LawVersion } from './law.ts';
@@ -15,6 +16,8 @@ export type Evaluation = {
   reasons: Reason[];
   version: { id: string; act: string };
   readings: Reading[];
+  /** Whether the version's entry into force, which this answer rests on, comes from an assumed publication date; in words too. */
+  dates: DatesBasis;
 };
 
 /** `parameters`: override open-question readings (or other parameters) for this evaluation only. */
@@ -47,7 +50,11 @@ export async function evaluate(
   if ('unknown' in definition) throw new Error(`${question}: rules unknown in ${version.id} though its points are known`);
   const overrides = checkOverrides(version, options.parameters ?? {});
   const compiled = engineFor(law, version.id, version.state, question, overrides);
-  const { results } = await compiled.engine.run(facts);
+  const { results } = await compiled.engine.run(facts).catch((error: unknown) => {
+    // A fact the rules need only in some cases (under some reading) and the request left out.
+    if ((error as { code?: string })?.code === 'UNDEFINED_FACT') throw missingFact(error as Error);
+    throw error;
+  });
   const order = new Map(compiled.rules.map((rule, i) => [rule.name, i]));
   const fired = [...results].sort((a, b) => order.get(a.name)! - order.get(b.name)!);
   const decided = definition.outcomes
@@ -55,7 +62,7 @@ export async function evaluate(
     .find((o) => o.rules.length);
   const reasons = decided
     ? decided.rules.map((rule) => reasonOf(rule, facts))
-    : definition.otherwise.reasons.map((r) => ({ point: r.point, code: r.code, message: fill(r.message, facts), numbers: { ...facts } }));
+    : definition.otherwise.reasons.map((r) => ({ point: r.point, code: r.code, message: format(r.message, facts), numbers: { ...facts } }));
   return {
     question,
     at,
@@ -63,7 +70,29 @@ export async function evaluate(
     reasons,
     version: { id: version.id, act: version.act },
     readings: compiled.readings,
+    dates: datesOf(version),
   };
+}
+
+/** The fact the engine found missing, as a 400 naming it (json-rules-engine: "Undefined fact: name"). */
+function missingFact(error: Error): InvalidInputError {
+  const name = /Undefined fact: (\w+)/.exec(error.message)?.[1] ?? 'facts';
+  return new InvalidInputError([
+    {
+      field: `facts.${name}`,
+      code: 'fact-needed',
+      message: {
+        kk: 'осы күні қолданыстағы заң мен оның түсіндірмесі бойынша жауап беру үшін бұл факт қажет',
+        ru: 'этот факт нужен для ответа по закону и толкованию, действующим на эту дату',
+        en: 'is needed for the answer under the law and the readings in force on that date',
+      },
+    },
+  ]);
+}
+
+/** The point that sets a version's entry into force: the act's own (order.p2) for an adoption that gives it, else the order itself. */
+function entryPoint(law: Law, version: LawVersion): string {
+  return version.kind === 'adoption' && version.state.points[law.act.entryIntoForcePoint] ? law.act.entryIntoForcePoint : version.id;
 }
 
 /** Refuses (422) when a point the question depends on is unknown, deleted or not yet in the law on `at`. */
@@ -73,17 +102,17 @@ function refuseUnknownWording(law: Law, version: LawVersion, definition: Questio
     if (wording && !wording.unknown && !wording.deleted) return [];
     const since = law.versions.find((v) => v.id === wording?.since) ?? version;
     const code = !wording ? 'point-not-in-force' : wording.unknown ? 'wording-unknown' : 'point-deleted';
-    const numbers = { at, point, version: since.id, act: since.act, versionInForce: version.id };
+    const numbers = { at, point, version: since.id, act: since.act, versionInForce: version.id, datesAssumed: restsOnAssumedDate(version) };
     const of = pointOf(point);
     const message: Record<string, Text> = {
       'wording-unknown': {
-        kk: `${at} күні қолданыста болған ${of.kk} мәтіні (${since.title.kk}) kenes-тегі мәтінде жоқ; kenes оны ойдан шығармайды, сондықтан бұл күнге жауап бере алмайды.`,
-        ru: `Текст ${of.ru}, действовавший на ${at} (${since.title.ru}), отсутствует в тексте, которым располагает kenes; kenes его не выдумывает и потому не может ответить на эту дату.`,
+        kk: `${at} күні қолданыста болған ${of.kk} мәтіні (${since.title.kk}) бізде бар мәтінде жоқ; ол ойдан шығарылмайды, сондықтан бұл күнге жауап беру мүмкін емес.`,
+        ru: `Текст ${of.ru}, действовавший на ${at} (${since.title.ru}), отсутствует в тексте, которым мы располагаем; он не выдумывается, поэтому ответить на эту дату нельзя.`,
         en: `The wording of ${point} in force on ${at} (${since.act}, version ${since.id}) is not in the text kenes holds; kenes does not invent it, so it cannot answer for that date.`,
       },
       'point-deleted': {
-        kk: `${of.kk} күші алып тасталған (${since.title.kk}); ${at} күні ол қолданылмайды.`,
-        ru: `Действие ${of.ru} исключено (${since.title.ru}); на ${at} он не применяется.`,
+        kk: `${of.kkDeleted} (${since.title.kk}); ${at} күні ол қолданылмайды.`,
+        ru: `${of.ruDeleted} (${since.title.ru}); на ${at} он не применяется.`,
         en: `${point} was deleted by ${since.act} (version ${since.id}); on ${at} it does not apply.`,
       },
       'point-not-in-force': {
@@ -96,24 +125,46 @@ function refuseUnknownWording(law: Law, version: LawVersion, definition: Questio
   });
   if (!reasons.length) return;
   const points = reasons.map((r) => r.point).join(', ');
+  const named = (language: 'kkName' | 'ruName') => reasons.map((r) => pointOf(r.point)[language]).join(', ');
+  // The refusal rests on the version in force on that date, whose first day may be assumed.
+  if (restsOnAssumedDate(version)) reasons.push(assumedDateReason(version, entryPoint(law, version)));
   throw new LegalRefusalError(reasons[0]!.code, {
-    kk: `${at} күні қолданыста болған ереже бұл сұрақ тәуелді тармақтың мәтінін бермейді (${points})`,
-    ru: `Положение, действовавшее на ${at}, не даёт текста пункта, от которого зависит ответ (${points})`,
+    kk: `${at} күні қолданыста болған ереже бұл сұрақ тәуелді тармақтың мәтінін бермейді (${named('kkName')})`,
+    ru: `Положение, действовавшее на ${at}, не даёт текста пункта, от которого зависит ответ (${named('ruName')})`,
     en: `The law in force on ${at} does not give the wording this question depends on (${points})`,
   }, reasons);
 }
 
 /**
- * A point as a Kazakh or Russian reader cites it, in the genitive ("25-тармақтың", "п. 25"):
- * `p4.2` is subpoint 2) of point 4; the sub-ids of p5 are kenes's own, so they cite point 5.
+ * A point as a Kazakh or Russian reader cites it, in the genitive ("25-тармақтың", "п. 25"), and
+ * as deleted ("13-тармақ алып тасталды", "Пункт 13 исключён"). `p4.2` is subpoint 2) of point
+ * 4; the sub-ids of p5 are kenes's own, so they cite point 5.
  */
-function pointOf(point: string): { kk: string; ru: string } {
-  if (point === 'preamble') return { kk: 'кіріспенің', ru: 'преамбулы' };
+type PointWords = { kk: string; ru: string; kkName: string; ruName: string; kkDeleted: string; ruDeleted: string };
+
+function pointOf(point: string): PointWords {
+  if (point === 'preamble') return { kk: 'кіріспенің', ru: 'преамбулы', kkName: 'кіріспе', ruName: 'преамбула', kkDeleted: 'Кіріспе алып тасталды', ruDeleted: 'Преамбула исключена' };
   const order = /^order\.p(\d+)$/.exec(point);
-  if (order) return { kk: `өкімнің ${order[1]}-тармағының`, ru: `п. ${order[1]} распоряжения` };
+  if (order)
+    return {
+      kk: `өкімнің ${order[1]}-тармағының`,
+      ru: `п. ${order[1]} распоряжения`,
+      kkName: `өкімнің ${order[1]}-тармағы`,
+      ruName: `п. ${order[1]} распоряжения`,
+      kkDeleted: `Өкімнің ${order[1]}-тармағы алып тасталды`,
+      ruDeleted: `Пункт ${order[1]} распоряжения исключён`,
+    };
   const [, main, sub] = /^p(\d+)(?:\.(\d+))?$/.exec(point) ?? [];
-  if (!sub || main === '5') return { kk: `${main}-тармақтың`, ru: `п. ${main}` };
-  return { kk: `${main}-тармақтың ${sub}) тармақшасының`, ru: `подп. ${sub}) п. ${main}` };
+  if (!sub || main === '5')
+    return { kk: `${main}-тармақтың`, ru: `п. ${main}`, kkName: `${main}-тармақ`, ruName: `п. ${main}`, kkDeleted: `${main}-тармақ алып тасталды`, ruDeleted: `Пункт ${main} исключён` };
+  return {
+    kk: `${main}-тармақтың ${sub}) тармақшасының`,
+    ru: `подп. ${sub}) п. ${main}`,
+    kkName: `${main}-тармақтың ${sub}) тармақшасы`,
+    ruName: `подп. ${sub}) п. ${main}`,
+    kkDeleted: `${main}-тармақтың ${sub}) тармақшасы алып тасталды`,
+    ruDeleted: `Подпункт ${sub}) пункта ${main} исключён`,
+  };
 }
 
 /** Overrides must name parameters in force and give one of their options (or a value of the same kind). */
@@ -124,11 +175,12 @@ function checkOverrides(version: LawVersion, overrides: Record<string, unknown>)
     const entry = version.state.parameters[name];
     const field = `parameters.${name}`;
     const allowed = entry?.options?.map((o) => o.value);
+    const isOption = allowed?.some((o) => sameValue(o, value));
     const parsed = ParameterValue.safeParse(value);
     if (!entry)
       problems.push({ field, code: 'unknown-parameter', message: { kk: 'осы күні қолданыстағы параметр емес', ru: 'не является параметром, действующим на эту дату', en: 'is not a parameter in force on that date' } });
-    else if (allowed ? !allowed.includes(value as string | boolean) : !parsed.success || typeof parsed.data !== typeof entry.value) {
-      const list = allowed?.join(', ') ?? JSON.stringify(entry.value);
+    else if (allowed ? !isOption : !parsed.success || typeof parsed.data !== typeof entry.value) {
+      const list = allowed?.map((o) => JSON.stringify(o)).join(', ') ?? JSON.stringify(entry.value);
       problems.push({ field, code: 'invalid-parameter', message: { kk: `рұқсат етілген мәндер: ${list}`, ru: `допустимые значения: ${list}`, en: `must be one of: ${list}` } });
     } else checked[name] = value as Value;
   }
@@ -141,7 +193,8 @@ function reasonOf(rule: RuleResult, facts: Facts): Reason {
   const numbers: Record<string, unknown> = {};
   collect(rule.conditions, facts, numbers);
   const params = rule.event!.params as { point: string; code: string; message: Text };
-  return { point: params.point, code: params.code, message: fill(params.message, numbers), numbers };
+  // The message may name any fact of the question (a select on a fact no condition needed to read).
+  return { point: params.point, code: params.code, message: format(params.message, { ...facts, ...numbers }), numbers };
 }
 
 function collect(node: unknown, facts: Facts, numbers: Record<string, unknown>): void {
@@ -160,10 +213,11 @@ function record(fact: string, params: unknown, facts: Facts, numbers: Record<str
     numbers[fact] = facts[fact];
     return;
   }
-  const { fact: named, by, as } = params as ScaledParams;
+  const { fact: named, less = [], by, as } = params as ScaledParams;
   const names = [named].flat();
   let sum = 0;
   for (const name of names) sum += (numbers[name] = facts[name]) as number;
-  numbers[`${names.join(' + ')} × ${by}`] = sum * by;
+  for (const name of less) sum -= (numbers[name] = facts[name]) as number;
+  numbers[`${[names.join(' + '), ...less].join(' − ')} × ${by}`] = sum * by;
   if (as) numbers[as] = sum;
 }

@@ -1,6 +1,7 @@
 import { epochDay, today } from '../clock.ts';
 import type { Text } from '../text.ts';
-import { inForceFrom } from './consolidate.ts';
+import { inForceFrom, publicationOf } from './consolidate.ts';
+import { datesOf } from './dates.ts';
 import type { VersionDoc } from './document.ts';
 import { actName, listVersions, type Law, type VersionStatus, type VersionSummary } from './law.ts';
 import type { Recorded, StoredLaw, StoredVersion } from './store.ts';
@@ -32,16 +33,19 @@ export function versionHistory(law: Law, stored: StoredLaw | undefined, at: stri
     const { id, kind } = entry.version;
     const withdrawal = withdrawn.get(id);
     if (withdrawal) return [recordOf(stored, entry, 'withdrawn', { withdrawal: { reason: withdrawal.reason, ...withdrawal.recorded } })];
-    if (kind === 'correction' && active.has(id)) return [recordOf(stored, entry, 'correction', {})];
+    // An active correction is dated from the version it fills in, as the law now dates it.
+    if (kind === 'correction' && active.has(id)) return [recordOf(stored, entry, 'correction', {}, law.versions.find((v) => v.id === entry.version.corrects)?.inForceFrom)];
     return [];
   });
   return [...inLaw, ...others].sort((x, y) => epochDay(x.inForceFrom) - epochDay(y.inForceFrom));
 }
 
 /** A version that is not one of the law's (withdrawn, or a correction), summarised from its record. */
-function recordOf(stored: StoredLaw, entry: StoredVersion, status: VersionStatus, extra: Partial<HistoryEntry>): HistoryEntry {
+function recordOf(stored: StoredLaw, entry: StoredVersion, status: VersionStatus, extra: Partial<HistoryEntry>, datedFrom?: string): HistoryEntry {
   const { version } = entry;
   const dated: VersionDoc = (version.kind === 'correction' && stored.versions.find((v) => v.version.id === version.corrects)?.version) || version;
+  const publication = publicationOf(stored.act, version);
+  const from = datedFrom ?? inForceFrom(stored.act, dated);
   return {
     id: version.id,
     kind: version.kind,
@@ -50,11 +54,14 @@ function recordOf(stored: StoredLaw, entry: StoredVersion, status: VersionStatus
     title: version.title,
     summary: version.summary,
     adoptedOn: version.adoptedOn,
-    publishedOn: version.publishedOn,
+    publishedOn: publication.on,
     publishedOnAssumed: version.publishedOnAssumed,
-    inForceFrom: inForceFrom(stored.act, dated),
+    ...(version.publishedIn ? { publishedIn: version.publishedIn } : {}),
+    ...(publication.registeredOn ? { registeredOn: publication.registeredOn } : {}),
+    inForceFrom: from,
     ...(version.inForceFrom ? { inForceFromReason: version.inForceFrom.reason } : {}),
     inForceUntil: null,
+    dates: datesOf({ id: version.id, title: version.title, publishedOn: publication.on, publishedOnAssumed: version.publishedOnAssumed, publishedIn: version.publishedIn, inForceFrom: from }),
     status,
     recorded: entry.recorded,
     ...extra,

@@ -1,11 +1,13 @@
 import { IsoDate } from '../api/schemas.ts';
 import { addDays, epochDay, today } from '../clock.ts';
-import { LegalRefusalError } from '../errors.ts';
+import { LegalRefusalError, type Reason } from '../errors.ts';
 import { parse } from '../http/validate.ts';
 import type { Text } from '../text.ts';
 import { invalidLawData, issueText, lawProblems } from './check.ts';
-import { consolidate, inForceFrom, type State } from './consolidate.ts';
-import { LawDocument as LawDocumentSchema, type LawDocument } from './document.ts';
+import { consolidate, inForceFrom, publicationOf, type State } from './consolidate.ts';
+import { assumedDateReason, datesOf, restsOnAssumedDate, type DatesBasis } from './dates.ts';
+import { LawDocument as LawDocumentSchema, sameValue, type LawDocument } from './document.ts';
+import type { Reading } from './engine.ts';
 
 /** One version of the act with its dates and the law as it stands under it. */
 export type LawVersion = {
@@ -16,12 +18,19 @@ export type LawVersion = {
   title: Text;
   summary: Text;
   adoptedOn: string;
+  /** The publication date the law counts (an assumed one is never before the registration). */
   publishedOn: string;
   publishedOnAssumed: boolean;
+  /** Where it was first officially published, once an administrator recorded it. */
+  publishedIn?: Text;
+  /** The day the Ministry of Justice registered it, where the text says so (the act's adoption). */
+  registeredOn?: string;
   inForceFrom: string;
   inForceFromReason?: Text;
   /** The last day it applies (the day before the next version enters into force); null if none follows. */
   inForceUntil: string | null;
+  /** Whether its dates (from, and until) rest on an assumed publication date, with the words. */
+  dates: DatesBasis;
   state: State;
 };
 
@@ -49,24 +58,35 @@ export function buildLaw(doc: LawDocument): Law {
   const { act, versions } = parsed.data;
   const states = consolidate(versions);
   const froms = versions.map((v) => inForceFrom(act, v));
+  const dated = versions.map((v, i) => {
+    const publication = publicationOf(act, v);
+    return {
+      id: v.id,
+      title: v.title,
+      publishedOn: publication.on,
+      publishedOnAssumed: v.publishedOnAssumed,
+      ...(v.publishedIn ? { publishedIn: v.publishedIn } : {}),
+      ...(publication.registeredOn ? { registeredOn: publication.registeredOn } : {}),
+      inForceFrom: froms[i]!,
+      ...(v.inForceFrom ? { inForceFromReason: v.inForceFrom.reason } : {}),
+    };
+  });
   return Object.freeze({
     act,
-    versions: versions.map(
-      (v, i): LawVersion => ({
-        id: v.id,
+    versions: versions.map((v, i): LawVersion => {
+      const next = v.kind !== 'repeal' ? dated[i + 1] : undefined;
+      return {
+        ...dated[i]!,
         kind: v.kind,
         act: actName(v),
-        title: v.title,
         summary: v.summary,
         adoptedOn: v.adoptedOn,
-        publishedOn: v.publishedOn,
-        publishedOnAssumed: v.publishedOnAssumed,
-        inForceFrom: froms[i]!,
-        ...(v.inForceFrom ? { inForceFromReason: v.inForceFrom.reason } : {}),
-        inForceUntil: v.kind !== 'repeal' && froms[i + 1] ? addDays(froms[i + 1]!, -1) : null,
+        inForceUntil: next ? addDays(next.inForceFrom, -1) : null,
+        // Its first day rests on its own publication, its last day on the next version's.
+        dates: datesOf(...[dated[i]!, ...(next ? [next] : [])]),
         state: states[i]!,
-      }),
-    ),
+      };
+    }),
   });
 }
 
@@ -93,46 +113,69 @@ export function versionInForce(law: Law, at: string): VersionAt {
 
 function notYetInForce(law: Law, at: string): LegalRefusalError {
   const first = law.versions[0]!;
-  const assumed = first.publishedOnAssumed;
+  const reasons: Reason[] = [
+    {
+      point: law.act.entryIntoForcePoint,
+      code: 'act-not-in-force',
+      message: {
+        kk: `${at} күні ереже әлі қолданысқа енбеген еді: оны ${first.title.kk} бекітті, ол ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң, ${first.inForceFrom} бастап қолданылады.`,
+        ru: `На ${at} Положение ещё не действовало: его утвердило ${first.title.ru}, которое вводится в действие по истечении десяти календарных дней со дня официального опубликования, с ${first.inForceFrom}.`,
+        en: `On ${at} the Regulation was not yet in force: ${first.title.en} approved it, and it is in force ten calendar days after its first official publication, from ${first.inForceFrom}.`,
+      },
+      numbers: { at, act: first.act, publishedOn: first.publishedOn, publishedOnAssumed: first.publishedOnAssumed, inForceFrom: first.inForceFrom, datesAssumed: restsOnAssumedDate(first) },
+    },
+  ];
+  if (restsOnAssumedDate(first)) reasons.push(assumedDateReason(first, law.act.entryIntoForcePoint));
   return new LegalRefusalError(
     'act-not-in-force',
     { kk: `${at} күні ереже әлі қолданысқа енбеген еді`, ru: `На ${at} Положение ещё не действовало`, en: `On ${at} the Regulation was not yet in force` },
-    [
-      {
-        point: law.act.entryIntoForcePoint,
-        code: 'act-not-in-force',
-        message: {
-          kk: `${at} күні ереже әлі қолданысқа енбеген: ережені ${first.title.kk} бекітті, ол ${first.inForceFrom} бастап қолданылады — ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң${assumed ? ` (жариялану күні ${first.publishedOn} болжамды)` : ''}.`,
-          ru: `На ${at} Положение ещё не действовало: его утвердило ${first.title.ru}, оно действует с ${first.inForceFrom} — по истечении десяти календарных дней со дня официального опубликования${assumed ? ` (дата опубликования ${first.publishedOn} предполагаемая)` : ''}.`,
-          en: `On ${at} the Regulation was not yet in force: ${first.act} approved it, and it is in force from ${first.inForceFrom}, ten calendar days after its first official publication${assumed ? ` (publication on ${first.publishedOn} assumed)` : ''}.`,
-        },
-        numbers: { at, act: first.act, publishedOn: first.publishedOn, publishedOnAssumed: assumed, inForceFrom: first.inForceFrom },
-      },
-    ],
+    reasons,
   );
 }
 
 function repealed(repeal: LawVersion, at: string): LegalRefusalError {
+  // The repeal is in force from its publication + 11 days: an assumed publication makes that day assumed too.
+  const assumed = restsOnAssumedDate(repeal);
+  const reasons: Reason[] = [
+    {
+      point: repeal.id,
+      code: 'act-repealed',
+      message: {
+        kk: `Ереженің күші жойылды (${repeal.title.kk}); ${repeal.inForceFrom} бастап оның бірде-бір нормасы қолданылмайды. Осы күнге дейінгі оқиғалар сол күні қолданыста болған редакция бойынша бағаланады.`,
+        ru: `Положение утратило силу (${repeal.title.ru}); с ${repeal.inForceFrom} ни одна его норма не применяется. События до этой даты оцениваются по редакции, действовавшей на их дату.`,
+        en: `The Regulation was repealed by ${repeal.title.en}, effective ${repeal.inForceFrom}: from that day no rule of it applies. Events before that day are judged by the version in force on their date.`,
+      },
+      numbers: { at, repealedBy: repeal.act, repealAdoptedOn: repeal.adoptedOn, repealInForceFrom: repeal.inForceFrom, datesAssumed: assumed },
+    },
+  ];
+  if (assumed) reasons.push(assumedDateReason(repeal, repeal.id));
   return new LegalRefusalError(
     'act-repealed',
     {
-      kk: `${at} күні ереженің күші жойылған: ${repeal.title.kk}`,
-      ru: `На ${at} Положение утратило силу: ${repeal.title.ru}`,
-      en: `On ${at} the Regulation no longer applies: repealed by ${repeal.act}`,
+      kk: `${at} күні ереженің күші жойылған: ${repeal.title.kk}${assumed ? ' (күшін жою күні болжамды)' : ''}`,
+      ru: `На ${at} Положение утратило силу: ${repeal.title.ru}${assumed ? ' (дата утраты силы предполагаемая)' : ''}`,
+      en: `On ${at} the Regulation no longer applies: repealed by ${repeal.act}${assumed ? ' (the date of the repeal is assumed)' : ''}`,
     },
-    [
-      {
-        point: repeal.id,
-        code: 'act-repealed',
-        message: {
-          kk: `Ереженің күші жойылды (${repeal.title.kk}); ${repeal.inForceFrom} бастап оның бірде-бір нормасы қолданылмайды. Осы күнге дейінгі оқиғалар сол күні қолданыста болған редакция бойынша бағаланады.`,
-          ru: `Положение утратило силу (${repeal.title.ru}); с ${repeal.inForceFrom} ни одна его норма не применяется. События до этой даты оцениваются по редакции, действовавшей на их дату.`,
-          en: `The Regulation was repealed by ${repeal.act}, effective ${repeal.inForceFrom}: from that day no rule of it applies. Events before that day are judged by the version in force on their date.`,
-        },
-        numbers: { at, repealedBy: repeal.act, repealAdoptedOn: repeal.adoptedOn, repealInForceFrom: repeal.inForceFrom },
-      },
-    ],
+    reasons,
   );
+}
+
+/**
+ * The reading of a parameter in force on `at`, as answers report it under `readings`: its value,
+ * its point, and the value explained in words (an open question's option, else the parameter's
+ * description). For answers that are not evaluations (a term's end, a leaving's date) to report
+ * the reading they applied. Refuses like `versionInForce` when no version is in force.
+ *
+ * @example
+ * readingOf(law, 'leaving.powersEnd', '2020-03-02'); // { parameter: 'leaving.powersEnd', value: 'acceptance', point: 'p12', explanation: { … } }
+ */
+export function readingOf(law: Law, name: string, at: string): Reading {
+  const found = versionInForce(law, at);
+  if (!found.inForce) throw found.refusal;
+  const entry = found.version.state.parameters[name];
+  if (!entry) throw new Error(`no parameter ${name} in ${found.version.id}`);
+  const option = entry.options?.find((o) => sameValue(o.value, entry.value));
+  return { parameter: name, value: entry.value, point: entry.point, explanation: option?.explanation ?? entry.description };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { ParameterEntryDoc } from './document.ts';
+import { sameValue, type ParameterEntryDoc } from './document.ts';
 
 /**
  * Parameters reach the rule documents in two ways, both resolved when an Engine is built:
@@ -22,7 +22,7 @@ export function resolveParam(ref: string, parameters: ParameterSet): unknown {
   const { value, options } = parameters[name]!;
   const rest = ref.slice(name.length + 1);
   if (!rest) return value;
-  const holder = options ? options.find((o) => o.value === value) : value;
+  const holder = options ? options.find((o) => sameValue(o.value, value)) : value;
   const found = typeof holder === 'object' && holder !== null ? (holder as Record<string, unknown>)[rest] : undefined;
   if (found === undefined) throw new Error(`{ $param: ${ref} }: the value of ${name} in force has no "${rest}"`);
   return found;

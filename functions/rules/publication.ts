@@ -3,7 +3,8 @@ import { ConflictError, NotFoundError } from '../errors.ts';
 import type { Text } from '../text.ts';
 import { activeDocument, headWith, headWithout, lawOrProblems, prepareAmendment, withdrawalProblems } from './amendments.ts';
 import { invalidLawData } from './check.ts';
-import type { AmendmentDoc, LawDocument } from './document.ts';
+import { Amendment, type AmendmentCaseDoc, type AmendmentDoc, type LawDocument } from './document.ts';
+import { recordsPublication } from './corrections.ts';
 import { replay, type OutcomeChange } from './dry-run.ts';
 import { versionHistory, type HistoryEntry } from './history.ts';
 import { actName } from './law.ts';
@@ -110,7 +111,7 @@ export async function publishAmendment(deps: LawDeps, amendment: AmendmentDoc, b
     versions: [entry],
     head: { revision, versions: prepared.head },
     expectedRevision: stored.head.revision,
-    audit: [auditEntry({ action: 'publication', versionId: prepared.version.id, act: actName(prepared.version), by, at, revision })],
+    audit: [auditEntry({ action: recordsPublication(prepared.version) ? 'publication-date' : 'publication', versionId: prepared.version.id, act: actName(prepared.version), by, at, revision })],
   });
   const summary = versionHistory(prepared.law, { ...stored, versions: [...stored.versions, entry], head: { revision, versions: prepared.head } }).find((v) => v.id === prepared.version.id)!;
   return { version: summary, revision };
@@ -193,4 +194,54 @@ export async function withdrawVersion(deps: LawDeps, versionId: string, reason: 
     audit: [auditEntry({ action: 'withdrawal', versionId, act: actName(entry.version), by, at, revision, reason })],
   });
   return { versionId, revision, reason, by, at };
+}
+
+/** The real publication of a version, as an administrator found it: the date, where (kk, ru, en), and cases that show its effect. */
+export type PublicationDate = { publishedOn: string; publishedIn: Text; cases?: AmendmentCaseDoc[] };
+
+/**
+ * The correction that records the real publication date of a version whose date was assumed:
+ * an amendment of kind `correction` giving `publishedOn` and `publishedIn`, titled after the
+ * version. It is checked, dry-run, published and withdrawn like any correction; the law built
+ * with it dates the version (and the one before it) from the real publication.
+ *
+ * @example
+ * publicationDateAmendment(stored, 'order-18-2013', { publishedOn: '2013-11-20', publishedIn: { kk: '…', ru: '…', en: '«Әділет» legal information system' } });
+ */
+export function publicationDateAmendment(stored: StoredLaw, versionId: string, input: PublicationDate): AmendmentDoc {
+  const target = stored.versions.find((v) => v.version.id === versionId)?.version;
+  if (!target)
+    throw new NotFoundError('version-not-found', { kk: `${versionId} редакциясы жазылмаған`, ru: `Редакция ${versionId} не записана`, en: `Version ${versionId} is not recorded` });
+  return Amendment.parse({
+    kind: 'correction',
+    corrects: versionId,
+    publishedOn: input.publishedOn,
+    publishedIn: input.publishedIn,
+    title: {
+      kk: `${target.title.kk}: алғашқы ресми жарияланған күні`,
+      ru: `${target.title.ru}: дата первого официального опубликования`,
+      en: `${target.title.en}: the date of its first official publication`,
+    },
+    cases: input.cases ?? [],
+  });
+}
+
+/**
+ * Records the real publication date of a version (POST /v1/rules/versions/{versionId}/publication,
+ * `npm run rules -- publication-date`): a correction, append-only and audited
+ * (`publication-date`), withdrawn like any version; from then on the version's dates follow it,
+ * and the answers resting on them are no longer marked assumed.
+ *
+ * @example
+ * await recordPublicationDate(deps, 'order-18-2013', { publishedOn: '2013-11-20', publishedIn }, identity.sub);
+ */
+export async function recordPublicationDate(deps: LawDeps, versionId: string, input: PublicationDate, by: string): Promise<Publication> {
+  const stored = await loadSeeded(deps);
+  return publishAmendment(deps, publicationDateAmendment(stored, versionId, input), by);
+}
+
+/** What recording the date would change, with nothing written. */
+export async function dryRunPublicationDate(deps: LawDeps, versionId: string, input: PublicationDate): Promise<DryRun> {
+  const stored = await loadOrFiles(deps);
+  return dryRunAmendment(deps, publicationDateAmendment(stored, versionId, input));
 }

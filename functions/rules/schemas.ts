@@ -23,12 +23,19 @@ export const EvaluateRequest = z
 export const Reading = z
   .object({
     parameter: z.string().meta({ example: 'decision.majorityBase' }),
-    value: z.union([z.string(), z.boolean()]),
+    value: z.union([z.string(), z.boolean(), z.array(z.int())]),
     point: z.string().meta({ example: 'p25' }),
     explanation: Text,
     overridden: z.literal(true).optional(),
   })
   .meta({ id: 'Reading', description: 'A question the text leaves open, and the reading this answer used' });
+
+export const DatesBasis = z
+  .object({
+    assumed: z.boolean().meta({ description: 'true when a date this answer rests on comes from an assumed publication date (not recorded yet)' }),
+    message: Text,
+  })
+  .meta({ id: 'DatesBasis', description: 'Whether the dates an answer rests on come from an assumed publication date, and the same in words' });
 
 export const EvaluateResponse = z
   .object({
@@ -38,6 +45,7 @@ export const EvaluateResponse = z
     reasons: z.array(Reason),
     version: z.object({ id: z.string().meta({ example: 'order-15-2019' }), act: z.string().meta({ example: 'Order No. 15 of 2019-06-27' }) }),
     readings: z.array(Reading),
+    dates: DatesBasis,
   })
   .meta({ id: 'EvaluateResponse' });
 
@@ -52,9 +60,12 @@ export const VersionSummary = z
     adoptedOn: IsoDate,
     publishedOn: IsoDate,
     publishedOnAssumed: z.boolean(),
+    publishedIn: Text.optional().meta({ description: 'Where it was first officially published, once recorded' }),
+    registeredOn: IsoDate.optional().meta({ description: 'The day the Ministry of Justice registered it (a registrable act is published only after)' }),
     inForceFrom: IsoDate,
     inForceFromReason: Text.optional(),
     inForceUntil: IsoDate.nullable().meta({ description: 'The last day this version applies' }),
+    dates: DatesBasis,
     status: z.enum(['in-force', 'superseded', 'repealed', 'repeal', 'not-yet-in-force', 'withdrawn', 'correction']),
     recorded: z
       .object({ by: z.string(), at: z.string(), source: z.enum(['seed', 'publication']) })
@@ -68,6 +79,18 @@ export const VersionsResponse = z.object({ at: IsoDate, versions: z.array(Versio
 
 /** The body of POST /v1/rules/versions and /v1/rules/versions/dry-run. */
 export const AmendmentRequest = Amendment;
+
+/** The body of POST /v1/rules/versions/{versionId}/publication. */
+export const PublicationDateRequest = z
+  .strictObject({
+    publishedOn: IsoDate.meta({ description: 'The day of the first official publication, as found in the source' }),
+    publishedIn: LawText.meta({ description: 'Where it was published (the official source), in kk, ru and en' }),
+  })
+  .meta({
+    id: 'PublicationDateRequest',
+    description:
+      'The real publication date of a version whose date was assumed: recorded as a correction, withdrawn like one. To bring cases that supersede others, publish the same correction (kind correction, corrects, publishedOn, publishedIn, cases) to POST /v1/rules/versions.',
+  });
 
 export const PublicationResponse = z
   .object({ version: VersionSummary, revision: z.int().meta({ description: "The law head's revision after the publication" }) })
@@ -120,7 +143,7 @@ export const AuditResponse = z
     entries: z.array(
       z.object({
         id: z.string(),
-        action: z.enum(['seed', 'publication', 'withdrawal']),
+        action: z.enum(['seed', 'publication', 'publication-date', 'withdrawal']),
         versionId: z.string(),
         act: z.string(),
         by: z.string(),

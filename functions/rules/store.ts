@@ -31,7 +31,8 @@ export type LawHead = { revision: number; versions: string[] };
 
 export type AuditEntry = {
   id: string;
-  action: 'seed' | 'publication' | 'withdrawal';
+  /** `publication-date`: a correction recording the real publication date of a version. */
+  action: 'seed' | 'publication' | 'publication-date' | 'withdrawal';
   versionId: string;
   /** The act, e.g. "Order No. 5 of 2019-04-03". */
   act: string;

@@ -51,8 +51,6 @@ export const keys = {
   member: (cid: string, id: string) => ({ pk: `COUNCIL#${part(cid)}`, sk: `MEMBER#${part(id)}` }),
   term: (cid: string, mid: string, start: string) => ({ pk: `COUNCIL#${part(cid)}`, sk: `MEMBER#${part(mid)}#TERM#${part(start)}` }),
   leaving: (cid: string, mid: string, id: string) => ({ pk: `COUNCIL#${part(cid)}`, sk: `MEMBER#${part(mid)}#LEAVING#${part(id)}` }),
-  /** Kept under the meeting: a vote needs the meeting's recusals, not a member's history. */
-  recusal: (cid: string, meetingId: string, memberId: string, itemId: string) => ({ pk: `COUNCIL#${part(cid)}`, sk: `MEETING#${part(meetingId)}#RECUSAL#${part(memberId)}#${part(itemId)}` }),
   meeting: (cid: string, id: string) => ({ pk: `COUNCIL#${part(cid)}`, sk: `MEETING#${part(id)}` }),
   meetingByDate: (cid: string, id: string, date: string) => ({ gsi1pk: `COUNCIL#${part(cid)}#MEETINGS`, gsi1sk: `${part(date)}#${part(id)}` }),
   meetingsOf: (cid: string) => ({ gsi1pk: `COUNCIL#${part(cid)}#MEETINGS` }),

@@ -4,8 +4,8 @@ import { ConflictError } from '../errors.ts';
 import type { Council } from '../membership/model.ts';
 import { meetingChanged, minutesSigned } from '../meetings/deps.ts';
 import type { MinutesBody } from '../meetings/minutes-doc.ts';
-import type { Dissent, ExtraordinaryDemand, Meeting, Motion, VoteChoice } from '../meetings/model.ts';
-import type { Attendance, Correction, MeetingStore, Notice, Recusal } from '../meetings/store.ts';
+import type { Dissent, ExtraordinaryDemand, Meeting, Motion, Vote } from '../meetings/model.ts';
+import type { Attendance, Correction, MeetingStore, Notice } from '../meetings/store.ts';
 import { documentClient, tableName } from './client.ts';
 import { fromItem, keys, PARTITIONS, within } from './keys.ts';
 import { queryAll, transact } from './transact.ts';
@@ -79,7 +79,7 @@ export function dynamoMeetingStore(): MeetingStore {
             UpdateExpression: 'SET #status = :convened, meetingId = :mid',
             ConditionExpression: '#status = :due',
             ExpressionAttributeNames: STATUS,
-            ExpressionAttributeValues: { ':convened': 'convened', ':mid': meeting.id, ':due': 'must-convene' },
+            ExpressionAttributeValues: { ':convened': 'convened', ':mid': meeting.id, ':due': 'may-convene' },
           },
         });
       }
@@ -111,12 +111,6 @@ export function dynamoMeetingStore(): MeetingStore {
       await guarded(meeting, [{ Put: { TableName, Item: { ...keys.attendance(meeting.councilId, meeting.id, attendeeId), type: 'attendance', attendeeId, present } } }]);
     },
     listAttendance: (cid, mid) => under<Attendance>(cid, 'MEETING', mid, 'ATTENDANCE'),
-    async putRecusal(meeting, r) {
-      await guarded(meeting, [{ Put: { TableName, Item: { ...r, ...keys.recusal(meeting.councilId, meeting.id, r.memberId, r.itemId), type: 'recusal' }, ...created } }], () =>
-        conflict('recusal-exists', 'The recusal is already recorded', 'Самоотвод уже записан', 'Өздігінен шеттету бұрын жазылған'),
-      );
-    },
-    listRecusals: (cid, mid) => under<Recusal>(cid, 'MEETING', mid, 'RECUSAL'),
 
     async putMotion(meeting, motion) {
       // The motion counts among the open ones: the meeting cannot end while it is open.
@@ -130,19 +124,19 @@ export function dynamoMeetingStore(): MeetingStore {
     },
     getMotion: (cid, mid, id) => get<Motion>(keys.motion(cid, mid, id)),
     listMotions: (cid, mid) => under<Motion>(cid, 'MEETING', mid, 'MOTION'),
-    async putVote(meeting, motion, voterId, choice) {
+    async putVote(meeting, motion, vote) {
       await guarded(
         meeting,
         [
           // Accepted only while the motion is open: its close moves it out of `open` first.
           { ConditionCheck: { TableName, Key: keys.motion(motion.councilId, motion.meetingId, motion.id), ConditionExpression: '#status = :open', ExpressionAttributeNames: STATUS, ExpressionAttributeValues: { ':open': 'open' } } },
           // The key is the voter: a second vote replaces the first, never adds to it.
-          { Put: { TableName, Item: { ...keys.vote(motion.councilId, motion.meetingId, motion.id, voterId), type: 'vote', voterId, choice } } },
+          { Put: { TableName, Item: { ...keys.vote(motion.councilId, motion.meetingId, motion.id, vote.voterId), type: 'vote', ...vote } } },
         ],
         motionClosed,
       );
     },
-    listVotes: (cid, mid, moid) => under<{ voterId: string; choice: VoteChoice }>(cid, 'MEETING', mid, 'VOTE', moid),
+    listVotes: (cid, mid, moid) => under<Vote>(cid, 'MEETING', mid, 'VOTE', moid),
     async beginCloseMotion(meeting, motion) {
       const key = keys.motion(motion.councilId, motion.meetingId, motion.id);
       await guarded(
@@ -248,7 +242,7 @@ export function dynamoMeetingStore(): MeetingStore {
             TableName,
             Key: keys.demand(demand.councilId, demand.id),
             UpdateExpression: 'SET decision = :d, #status = :s',
-            // Only forward: collecting -> must-convene -> convened; a late signature never reopens it.
+            // Only forward: collecting -> may-convene -> convened; a late signature never reopens it.
             ConditionExpression: '#status = :collecting OR #status = :s',
             ExpressionAttributeNames: STATUS,
             ExpressionAttributeValues: { ':d': decision, ':s': status, ':collecting': 'collecting' },

@@ -4,7 +4,7 @@ import { ConflictError } from '../errors.ts';
 import type { AuditEntry } from '../audit.ts';
 import type { DecisionRecord } from '../decisions.ts';
 import type { Candidate, Commission, Council, Election, Lot, Member, SecretaryAppointment, Term } from '../membership/model.ts';
-import type { LeavingNotice, MembershipStore, Termination } from '../membership/store.ts';
+import type { LeavingNotice, MembershipStore, TermFlag, Termination } from '../membership/store.ts';
 import { documentClient, tableName } from './client.ts';
 import { fromItem, keys, PARTITIONS, within } from './keys.ts';
 import { batches, queryAll, transact } from './transact.ts';
@@ -243,6 +243,7 @@ export function dynamoMembershipStore(): MembershipStore {
       }
     },
     getLeavingNotice: (cid, mid, id) => get<LeavingNotice>(keys.leaving(cid, mid, id)),
+    listLeavingNotices: async (cid) => ofType<LeavingNotice>(await under(cid, 'MEMBER'), 'leaving'),
     async endTerm(term, endedOn, ending, record, trail) {
       const cid = term.councilId;
       const items: Items = [
@@ -287,16 +288,16 @@ export function dynamoMembershipStore(): MembershipStore {
       });
       return items.map((i) => fromItem<Term>(i)!);
     },
-    async flagTerm(term, on) {
+    async flagTerm(term, on, deadline) {
       try {
-        await db.send(new PutCommand({ TableName, Item: { ...keys.flag(term.councilId, term.memberId, term.end), type: 'flag', memberId: term.memberId, termEnd: term.end, flaggedOn: on, point: 'p11' }, ...created }));
+        await db.send(new PutCommand({ TableName, Item: { ...keys.flag(term.councilId, term.memberId, term.end), type: 'flag', memberId: term.memberId, termEnd: term.end, flaggedOn: on, deadline, point: 'p11' }, ...created }));
         return true;
       } catch (error) {
         if (error instanceof ConditionalCheckFailedException) return false;
         throw error;
       }
     },
-    listFlags: async (cid) => ofType(await under(cid, 'FLAG'), 'flag'),
+    listFlags: async (cid) => ofType<TermFlag>(await under(cid, 'FLAG'), 'flag'),
 
     auditLog: async (cid) => ofType<AuditEntry>(await under(cid, 'AUDIT'), 'audit'),
   };

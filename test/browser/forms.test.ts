@@ -16,8 +16,11 @@ import { startLocal } from '../integration/local.ts';
  * composition and the Secretary, a meeting, its minutes signed by the Chairperson and the
  * Secretary (a later change voids a signature visibly, a stale read is read again), sealed and
  * corrected, the council's audit log, an extraordinary demand signed by two elected members (a
- * lost answer retried with the same Idempotency-Key), and the law's administration (a refused
- * dry-run listing every problem, the audit log). The page decides nothing: every outcome and
+ * lost answer retried with the same Idempotency-Key), no recusal form, a member renouncing
+ * membership (p12), the Chairperson's notices in words (the demand convened from the list, the
+ * renunciation accepted there, with the reading that dates the end of the powers), votes and a
+ * dissent the Secretary entered for a member as the minutes show them, and the law's
+ * administration (a refused dry-run listing every problem, the audit log). The page decides nothing: every outcome and
  * point seen here comes from the API.
  */
 const CHROMIUM = '/usr/bin/chromium';
@@ -50,6 +53,7 @@ describe('the forms in a browser', () => {
     await result.evaluate((el) => el.replaceChildren());
     await form.getByRole('button', { name: button, exact: true }).click();
     await result.locator('.ok, .error').first().waitFor({ timeout: WAIT });
+    if (await result.locator('.error').count()) console.log('DEBUG', button, (await result.textContent())?.slice(0, 1500));
     return result;
   }
 
@@ -164,7 +168,17 @@ describe('the forms in a browser', () => {
     expect(await result.locator('.reasons .point').first().textContent()).toBe('p25');
     expect(await result.locator('[data-outcome]').textContent()).toBe('принято (adopted)');
     expect(await result.textContent()).toContain('Order No. 15 of 2019-06-27');
-    expect(await result.locator('.readings').textContent()).toContain('decision.tieRule');
+    // A reading is shown by its point and its explanation in words, never by its parameter's name.
+    expect(await result.locator('.readings li[data-parameter="decision.tieRule"]').count()).toBe(1);
+    expect(await result.locator('.readings li[data-parameter="decision.tieRule"] .point').textContent()).toBe('p25');
+    expect(await result.locator('.readings').textContent()).not.toMatch(/decision\.|[A-Za-z]{4,}/);
+
+    // The election question's sample carries the blank ballots; dissolution's, the seats.
+    await form.getByLabel('Вопрос').selectOption('election');
+    expect(JSON.parse(await form.getByLabel('Факты (JSON)').inputValue())).toMatchObject({ blankBallots: 0 });
+    await form.getByLabel('Вопрос').selectOption('dissolution');
+    expect(JSON.parse(await form.getByLabel('Факты (JSON)').inputValue())).toMatchObject({ seats: 11, membersTotal: 11 });
+    await form.getByLabel('Вопрос').selectOption('decision');
 
     await form.getByLabel('Дата события').fill('2024-01-01');
     result = await submit(form, 'Проверить');
@@ -418,13 +432,144 @@ describe('the forms in a browser', () => {
     expect(signatories).toContain('Әлібек Ұлан');
     expect(signatories).toContain('Қасымова Гүлнұр');
     // Three members with the Chairperson (who counts): the API's extraordinary-meeting question, citing p21.
-    expect(await shown.locator('[data-status]').getAttribute('data-status')).toBe('must-convene');
-    expect(await shown.locator('[data-outcome]').getAttribute('data-outcome')).toBe('must-convene');
+    expect(await shown.locator('[data-status]').getAttribute('data-status')).toBe('may-convene');
+    expect(await shown.locator('[data-outcome]').getAttribute('data-outcome')).toBe('may-convene');
     expect(await shown.locator('.reasons .point').first().textContent()).toBe('p21');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#ics-link').click()]);
     expect(download.suggestedFilename()).toBe(`${council}-meetings.ics`);
     expect(await page.locator('#calendar .result').textContent()).toContain('Календарь скачан');
+  });
+
+  it('p12 is a way membership ends, not a recusal: no recusal form; the member sends a renunciation (or a notice) of their own', async () => {
+    // No recusal from one agenda item anywhere on the page (p12 read right).
+    expect(await page.locator('#recusal').count()).toBe(0);
+    expect(await page.locator('main').textContent()).not.toMatch(/[Сс]амоотвод/);
+
+    const leaving = page.locator('#leaving');
+    const kinds = leaving.locator('fieldset', { has: page.getByText('Вид уведомления', { exact: true }) });
+    expect(await kinds.getByRole('radio').count()).toBe(2);
+    const notice = kinds.getByLabel('уведомление о выходе из Совета (п. 12)', { exact: true });
+    const renunciation = kinds.getByLabel('отказ от членства (обстоятельство, вызывающее сомнение в беспристрастности, п. 12)', { exact: true });
+    expect(await notice.isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Қазақша' }).click();
+    expect(await kinds.locator('label').allTextContents()).toEqual(['Кеңестен шығу туралы хабарлама (12-тармақ)', 'мүшеліктен бас тарту (бейтараптыққа күмән тудыратын жағдай, 12-тармақ)']);
+    await page.getByRole('button', { name: 'Русский' }).click();
+
+    // Only the member sends it: Қасымова Гүлнұр renounces membership, on the legal date (2020-03-02, under Order No. 5's p12).
+    await signIn('person-2');
+    await renunciation.check();
+    await leaving.getByLabel('Идентификатор члена').fill(await memberId('Қасымова Гүлнұр'));
+    expect(await leaving.getByLabel('Дата уведомления').inputValue()).toBe('2020-03-02');
+    const sentNotice = await submit(leaving, 'Направить уведомление');
+    expect(await sentNotice.locator('.ok [data-kind]').getAttribute('data-kind')).toBe('renunciation');
+    expect(await sentNotice.locator('.ok').textContent()).toContain('отказ от членства');
+    expect(JSON.parse(sent('POST', '/leaving').at(-1)!.body!)).toMatchObject({ kind: 'renunciation', noticeDate: '2020-03-02' });
+  });
+
+  it("shows the Chairperson's notices in words: the demand before them convenes a meeting from the list, and the member's renunciation awaits acceptance", async () => {
+    await signIn('commissioner');
+    const demandId = await page.locator('#demand').getByLabel('Идентификатор требования').inputValue();
+    const notices = page.locator('#notices');
+    let shown = await submit(notices, 'Показать уведомления');
+    const demand = shown.locator(`li[data-kind="extraordinary-demand"][data-ref="${demandId}"]`);
+    expect(await demand.textContent()).toContain('Перед вами действительное требование о внеочередном заседании (п. 21): заседание может быть созвано.');
+    const leaving = shown.locator('li[data-kind="leaving-notice"]');
+    expect(await leaving.count()).toBe(1);
+    const words = (await leaving.textContent())!;
+    expect(words).toContain('Отказ от членства (обстоятельство, вызывающее сомнение в беспристрастности, п. 12) от члена Қасымова Гүлнұр');
+    expect(words).toContain('2020-03-02');
+    // In words: neither the notice's id nor a kind's code.
+    expect(words).not.toContain((await leaving.getAttribute('data-ref'))!);
+    expect(words).not.toMatch(/leaving-notice|renunciation/);
+
+    // "Convene" fills the convene form for an extraordinary meeting answering that demand.
+    await demand.getByRole('button', { name: 'Созвать заседание по этому требованию' }).click();
+    const convene = page.locator('#convene');
+    expect(await convene.getByLabel('Вид заседания').inputValue()).toBe('extraordinary');
+    expect(await convene.getByLabel('Требование о внеочередном заседании').inputValue()).toBe(demandId);
+    const convened = await submit(convene, 'Созвать заседание');
+    expect(await convened.locator('.ok').textContent()).toContain('внеочередное заседание');
+    expect(JSON.parse(sent('POST', '/meetings').at(-1)!.body!)).toMatchObject({ kind: 'extraordinary', demandId });
+
+    // A demand a meeting answered leaves the notices; the renunciation stays until accepted.
+    shown = await submit(notices, 'Показать уведомления');
+    expect(await shown.locator('li[data-kind="extraordinary-demand"]').count()).toBe(0);
+    expect(await shown.locator('li[data-kind="leaving-notice"]').count()).toBe(1);
+  });
+
+  it('has the Secretary enter a vote and a written opinion for a member; the minutes say who entered them (p17.5, p28)', async () => {
+    const meetingId = await page.locator('#meeting').getByLabel('Идентификатор заседания').inputValue();
+    const itemId = (await page.locator('#convene .result .agenda code.id').first().textContent())!;
+    const attendance = page.locator('#attendance');
+    for (const who of ['chairperson', await memberId('Әлібек Ұлан'), await memberId('Қасымова Гүлнұр')]) {
+      await attendance.getByLabel('Кто:').fill(who);
+      await submit(attendance, 'Отметить');
+    }
+    expect(await attendance.locator('.result [data-outcome]').textContent()).toBe('кворум есть (quorate)');
+    const motion = page.locator('#motion');
+    await motion.getByLabel('Вопрос повестки дня').fill(itemId);
+    await motion.getByLabel('на казахском').fill('Шағымды қарау');
+    await motion.getByLabel('на русском').fill('Рассмотреть жалобу');
+    await submit(motion, 'Поставить на голосование');
+
+    // The Secretary (Әлібек Ұлан) enters Қасымова Гүлнұр's vote, then her written opinion.
+    await signIn('person-1');
+    const vote = page.locator('#vote');
+    await vote.getByLabel('Голосующий').fill(await memberId('Қасымова Гүлнұр'));
+    await vote.getByLabel('Против').check();
+    const voted = await submit(vote, 'Проголосовать');
+    expect(await voted.locator('.entered-by').textContent()).toContain('Внёс секретарь: Әлібек Ұлан');
+    const dissent = page.locator('#dissent');
+    expect(await dissent.getByLabel('Идентификатор заседания').inputValue()).toBe(meetingId);
+    await dissent.getByLabel('Идентификатор вопроса').fill(await vote.getByLabel('Идентификатор вопроса').inputValue());
+    await dissent.getByLabel('Текст особого мнения').fill('Жалобу следует передать в прокуратуру.');
+    await dissent.getByLabel('Язык текста').selectOption('ru');
+    await dissent.getByLabel('Чьё мнение').fill(await memberId('Қасымова Гүлнұр'));
+    const filed = await submit(dissent, 'Подать особое мнение');
+    expect(await filed.locator('.ok').textContent()).toMatch(/Внёс секретарь\s*Әлібек Ұлан/);
+    expect(JSON.parse(sent('POST', '/dissents').at(-1)!.body!)).toMatchObject({ memberId: await memberId('Қасымова Гүлнұр') });
+
+    await signIn('commissioner');
+    await vote.getByLabel('Голосующий').fill('chairperson');
+    await vote.getByLabel('За', { exact: true }).check();
+    await submit(vote, 'Проголосовать');
+    expect(await (await submit(vote, 'Закрыть голосование')).locator('.ok').count()).toBe(1);
+    await submit(page.locator('#close-meeting'), 'Завершить заседание');
+    const read = await submit(page.locator('#minutes-form'), 'Прочитать протокол и подписи');
+    const recorded = read.locator('.minutes-motions li').first();
+    expect(await recorded.textContent()).toContain('против: 1');
+    expect(await recorded.locator('p.entered').textContent()).toBe('Голоса внесены секретарём Әлібек Ұлан: Қасымова Гүлнұр');
+    expect(await recorded.locator('.dissents li').textContent()).toContain('Қасымова Гүлнұр: Жалобу следует передать в прокуратуру. (внесено секретарём Әлібек Ұлан)');
+  });
+
+  it("accepts the member's renunciation from the Chairperson's notices: the end of the powers and the reading that dates it, in words (p12, p15.7)", async () => {
+    const notices = page.locator('#notices');
+    let shown = await submit(notices, 'Показать уведомления');
+    const leaving = shown.locator('li[data-kind="leaving-notice"]');
+    expect(await leaving.getByLabel('Дата принятия').inputValue()).toBe('2020-03-02');
+    expect(await leaving.getByLabel('Дата получения уведомления (необязательно)').inputValue()).toBe('');
+    await leaving.getByRole('button', { name: 'Принять', exact: true }).click();
+    const answer = leaving.locator('.result');
+    await answer.locator('.ok, .error').first().waitFor({ timeout: WAIT });
+    expect(await answer.locator('.ok').count()).toBe(1);
+    const [accepted] = sent('POST', '/acceptance');
+    expect(new URL(accepted!.url).pathname).toBe(`/v1/councils/${council}/members/${await memberId('Қасымова Гүлнұр')}/leaving/${await leaving.getAttribute('data-ref')}/acceptance`);
+    expect(JSON.parse(accepted!.body!)).toEqual({ on: '2020-03-02' });
+    expect(await answer.locator('.ended-on').textContent()).toBe('2020-03-02');
+    // The day the powers end is a reading of an open question: shown by its explanation, in Russian words.
+    const reading = answer.locator('.readings li[data-parameter="leaving.powersEnd"]');
+    expect(await reading.count()).toBe(1);
+    const explained = (await reading.textContent())!;
+    expect(explained).toContain('полномочия прекращаются');
+    expect(explained).not.toMatch(/powersEnd|acceptance|[A-Za-z]{4,}/);
+    await page.getByRole('button', { name: 'English' }).click();
+    expect(await reading.textContent()).toContain('the powers end');
+    await page.getByRole('button', { name: 'Русский' }).click();
+
+    shown = await submit(notices, 'Показать уведомления');
+    expect(await shown.locator('li[data-kind="leaving-notice"]').count()).toBe(0);
+    expect(pageErrors).toEqual([]);
   });
 
   it('dry-runs a bad amendment and lists every problem with its field, then shows the audit log', async () => {

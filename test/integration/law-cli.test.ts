@@ -51,6 +51,24 @@ describe('npm run rules: amendments from the command line', () => {
     expect(json.entries.map((e: { action: string; by: string }) => `${e.action} ${e.by}`).slice(-2)).toEqual(['publication lawyer-1', 'withdrawal lawyer-2']);
   });
 
+  it('publication-date: records the real publication date of a version (dry-run first, writing nothing), audited as publication-date', async () => {
+    const where = JSON.stringify({ kk: '«Әділет» АҚЖ (мысал)', ru: 'ИПС «Әділет» (пример)', en: 'the «Әділет» legal information system (example)' });
+    const dry = await rules('publication-date', 'order-5-2019', '--on', '2019-04-10', '--in', where, '--dry-run');
+    expect(dry).toMatchObject({ code: 0, json: { version: { id: 'order-5-2019-publication-1' }, inForce: { from: '2019-04-14' } } });
+    const { code, json } = await rules('publication-date', 'order-5-2019', '--on', '2019-04-10', '--in', where, '--as', 'lawyer-3');
+    expect(code).toBe(0);
+    expect(json).toMatchObject({ version: { id: 'order-5-2019-publication-1', publishedOn: '2019-04-10', recorded: { by: 'lawyer-3' } } });
+    const versions = await rules('versions', '--at', '2020-01-01');
+    expect(versions.json.versions.find((v: { id: string }) => v.id === 'order-5-2019')).toMatchObject({ publishedOnAssumed: false, inForceFrom: '2019-04-21' });
+    expect((await rules('audit')).json.entries.at(-1)).toMatchObject({ action: 'publication-date', by: 'lawyer-3' });
+  });
+
+  it('readings: prints the README table of every reading', async () => {
+    const { stdout } = await run('npx', ['tsx', 'functions/rules/cli.ts', 'readings'], { cwd: root, env });
+    expect(stdout.split('\n')[0]).toBe('| reading | point | what the text leaves open | default | alternatives |');
+    expect(stdout).toContain('| `decision.tieRule` | p25');
+  });
+
   it('prints every problem of a bad amendment as JSON and exits 1', async () => {
     const { code, json } = await rules('publish', 'rules/act.yaml');
     expect(code).toBe(1);

@@ -229,11 +229,44 @@ describe('the law in the table: amendments by administrators', () => {
     const body = { kind: 'correction', corrects: 'order-18-2013', title: { kk: 'Кіріспенің 2013 жылғы мәтіні', ru: 'Текст преамбулы 2013 года', en: 'The 2013 wording of the preamble' }, changes: { points: { preamble } } };
     const { status, json } = await local.call('POST', '/v1/rules/versions', { body, as: admin });
     expect(status).toBe(201);
-    expect(json.version).toMatchObject({ id: 'order-18-2013-correction-1', kind: 'correction', corrects: 'order-18-2013', status: 'correction', inForceFrom: '2013-10-07' });
+    expect(json.version).toMatchObject({ id: 'order-18-2013-correction-1', kind: 'correction', corrects: 'order-18-2013', status: 'correction', inForceFrom: '2013-11-19' });
     const diff = (await local.call('GET', '/v1/rules/versions/order-18-2013/diff/order-15-2019')).json;
     expect(diff.points.find((p: { point: string }) => p.point === 'preamble')).toMatchObject({ a: preamble });
     const known = await local.call('POST', '/v1/rules/versions', { body: { ...body, changes: { points: { p22: preamble } } }, as: admin });
     expect([known.status, known.json.error.details[0].field, known.json.error.details[0].code]).toEqual([400, 'body.changes.points.p22', 'not-a-correction']);
+  });
+
+  it('marks every answer whose date rests on an assumed publication date, in words and by a flag (the repeal refusal included)', async () => {
+    const answer = await ask('2016-05-01', 'quorum', { membersTotal: 10, membersPresent: 6 });
+    expect(answer.json.dates).toMatchObject({ assumed: true });
+    for (const language of ['kk', 'ru', 'en']) expect(answer.json.dates.message[language]).toContain('2013-11-19');
+    const early = await ask('2013-11-18', 'quorum', { membersTotal: 10, membersPresent: 6 });
+    expect([early.status, early.json.error.code]).toEqual([422, 'act-not-in-force']);
+    expect(early.json.error.reasons.map((r: { code: string }) => r.code)).toEqual(['act-not-in-force', 'publication-date-assumed']);
+    const repealed = await ask('2023-02-01', 'quorum', { membersTotal: 10, membersPresent: 6 });
+    expect(repealed.json.error.reasons[1]).toMatchObject({ point: 'order-1-2023', code: 'publication-date-assumed', numbers: { datesAssumed: true, inForceFrom: '2023-01-31' } });
+    const { json } = await local.call('GET', '/v1/rules/versions?at=2020-03-02');
+    expect(json.versions[0]).toMatchObject({ id: 'order-18-2013', publishedOn: '2013-11-08', registeredOn: '2013-11-08', inForceFrom: '2013-11-19', dates: { assumed: true } });
+  });
+
+  it('records the real publication date (admin only): the dates follow it, the answers are no longer marked assumed; withdrawn, they are again', async () => {
+    const publishedIn = { kk: '«Әділет» АҚЖ (мысал)', ru: 'ИПС «Әділет» (пример)', en: 'the «Әділет» legal information system (example)' };
+    const body = { publishedOn: '2013-11-20', publishedIn };
+    expect((await local.call('POST', '/v1/rules/versions/order-18-2013/publication', { body, as: { sub: 'chair-1' } })).status).toBe(403);
+    const bad = await local.call('POST', '/v1/rules/versions/order-18-2013/publication', { body: { publishedOn: '2013-11-01', publishedIn }, as: admin });
+    expect([bad.status, bad.json.error.details[0].field]).toEqual([400, 'body.publishedOn']);
+    const { status, json } = await local.call('POST', '/v1/rules/versions/order-18-2013/publication', { body, as: admin });
+    expect(status).toBe(201);
+    expect(json.version).toMatchObject({ id: 'order-18-2013-publication-1', kind: 'correction', corrects: 'order-18-2013', publishedOn: '2013-11-20', publishedIn });
+    const versions = (await local.call('GET', '/v1/rules/versions?at=2020-03-02')).json.versions;
+    expect(versions[0]).toMatchObject({ id: 'order-18-2013', publishedOn: '2013-11-20', publishedOnAssumed: false, publishedIn, inForceFrom: '2013-12-01' });
+    expect(versions[0].dates.message.en).toContain('was officially published on 2013-11-20'); // its last day still rests on Order No. 5's assumed date
+    expect((await ask('2016-05-01', 'quorum', { membersTotal: 10, membersPresent: 6 })).json.dates.assumed).toBe(false);
+    const before = await ask('2013-11-30', 'quorum', { membersTotal: 10, membersPresent: 6 });
+    expect(before.json.error.reasons.map((r: { code: string }) => r.code)).toEqual(['act-not-in-force']);
+    const withdrawn = await local.call('POST', '/v1/rules/versions/order-18-2013-publication-1/withdrawal', { body: { reason }, as: admin });
+    expect(withdrawn.status).toBe(201);
+    expect((await ask('2016-05-01', 'quorum', { membersTotal: 10, membersPresent: 6 })).json.dates.assumed).toBe(true);
   });
 
   it('keeps every publication and withdrawal in the audit log, with who and when', async () => {
@@ -249,6 +282,8 @@ describe('the law in the table: amendments by administrators', () => {
       ['withdrawal', 'order-12-2022', 'admin-3', 4],
       ['publication', 'order-3-2024', 'admin-1', 5],
       ['publication', 'order-18-2013-correction-1', 'admin-1', 6],
+      ['publication-date', 'order-18-2013-publication-1', 'admin-1', 7],
+      ['withdrawal', 'order-18-2013-publication-1', 'admin-1', 8],
     ]);
     for (const entry of json.entries) expect(Date.parse(entry.at)).not.toBeNaN();
     expect(json.entries[6].reason).toEqual(reason);
@@ -261,6 +296,9 @@ describe('the law in the table: amendments by administrators', () => {
     expect(publish.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Amendment' });
     expect(Object.keys(json.components.schemas.Amendment.properties)).toEqual(expect.arrayContaining(['number', 'adoptedOn', 'publishedOn', 'inForceFrom', 'corrects', 'changes', 'cases']));
     expect(json.components.schemas.Amendment.required).toEqual(['title']); // the rest depends on the kind: a correction takes its version's
-    expect(Object.keys(json.paths)).toEqual(expect.arrayContaining(['/v1/rules/versions/dry-run', '/v1/rules/versions/{versionId}/withdrawal', '/v1/rules/versions/{a}/diff/{b}', '/v1/rules/audit']));
+    expect(Object.keys(json.paths)).toEqual(
+      expect.arrayContaining(['/v1/rules/versions/dry-run', '/v1/rules/versions/{versionId}/withdrawal', '/v1/rules/versions/{versionId}/publication', '/v1/rules/versions/{a}/diff/{b}', '/v1/rules/audit']),
+    );
+    expect(json.paths['/v1/rules/versions/{versionId}/publication'].post['x-kenes-roles']).toEqual(['admin']);
   });
 });

@@ -28,7 +28,6 @@ const bodies: Partial<Record<string, unknown>> = {
   'secretary.appoint': { memberId: NONE, on: '2020-06-10' },
   'members.leave': { noticeDate: '2020-06-10' },
   'members.acceptLeaving': { on: '2020-06-10' },
-  'members.recuse': { meetingId: NONE, itemId: NONE, reason: 'себеп', on: '2020-06-10' },
   'members.terminate': { ground: 3, factDate: '2020-06-10', evidence: ['акт'] },
   'meetings.convene': { kind: 'regular', date: '2020-06-10', instruction: 'тапсырма' },
   'meetings.agenda': { title: bilingual },

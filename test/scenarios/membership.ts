@@ -157,11 +157,16 @@ export function membershipScenario(api: Api, councilId = 'npm'): Step[] {
     expect(after.json.current.find((m: { id: string }) => m.id === members[0].id).roles).toContain('secretary');
   });
 
-  step('flags the short half a month before it ends, once, then a renewal election fills it', async () => {
-    expect((await api.runJob('term-expiry', '2022-01-20')).flagged).toBe(0);
-    const first = await api.runJob('term-expiry', '2022-02-10');
+  step('warns the Chairperson of the short half’s election in time, with p11’s deadline, once; a renewal answers it', async () => {
+    // p11: elections no later than a month before the powers end (2022-03-02): by 2022-02-02.
+    // The warning comes three months before that deadline (election.warningBeforeDeadline).
+    expect((await api.runJob('term-expiry', '2021-10-20')).flagged).toBe(0);
+    const first = await api.runJob('term-expiry', '2021-11-15');
     expect(first.flagged).toBe(5);
-    expect((await api.runJob('term-expiry', '2022-02-10')).flagged).toBe(0);
+    expect((await api.runJob('term-expiry', '2021-11-15')).flagged).toBe(0);
+    const due = (await api.call('GET', `${C}/notices`, { as: chair })).json.notices.filter((n: { kind: string }) => n.kind === 'election-due');
+    expect(due).toMatchObject([{ termEnd: '2022-03-02', deadline: '2022-02-02', on: '2021-11-15' }]);
+    expect(due[0].memberIds).toHaveLength(5);
 
         const fresh: string[] = [];
     for (let i = 13; i <= 18; i++) fresh.push((await apply(`Candidate ${i}`, '2022-02-01', clean, `person-${i}`)).json.id);
@@ -171,6 +176,8 @@ export function membershipScenario(api: Api, councilId = 'npm'): Step[] {
     });
     expect(renewal.status).toBe(201);
     expect(renewal.json.kind).toBe('renewal');
+    // An election for that half is under way: the duty is answered, the notice goes.
+    expect((await api.call('GET', `${C}/notices`, { as: chair })).json.notices.filter((n: { kind: string }) => n.kind === 'election-due')).toEqual([]);
     // 9 of 15 for the first four; the last seat is a tie (fresh[4] and fresh[5], 8 each): a run-off.
     await voteAll(renewal.json.id, Array.from({ length: 15 }, (_, i) => i + 1), (i) => [
       ...(i === 8 || i > 10 ? [] : fresh.slice(0, 4)),

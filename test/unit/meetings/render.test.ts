@@ -87,7 +87,6 @@ const doc: MinutesDoc = {
       title: { kk: 'Ішкі істер министрлігіне ұстау жағдайлары туралы ұсынымдар', ru: 'Рекомендации Министерству внутренних дел об условиях содержания' },
       status: 'closed',
       votes: { for: 5, against: 5, abstained: 0 },
-      recused: [],
       result: {
         outcome: 'adopted',
         reasons: [
@@ -111,7 +110,7 @@ const doc: MinutesDoc = {
       title: { kk: 'Т. Ө. Бекмұхановтың өкілеттіктерін тоқтату (18.1-тармақ)', ru: 'Прекращение полномочий Т. Ө. Бекмұханова (п. 18.1)' },
       status: 'closed',
       votes: { for: 7, against: 2, abstained: 0 },
-      recused: [MEMBERS[7]!],
+      entered: [{ by: MEMBERS[1]!, voters: [MEMBERS[7]!, MEMBERS[8]!] }],
       result: {
         outcome: 'adopted',
         reasons: [
@@ -135,7 +134,6 @@ const doc: MinutesDoc = {
       title: { kk: 'Үйлестіру кеңесін жою туралы ұсыныс', ru: 'Предложение о ликвидации Координационного совета' },
       status: 'closed',
       votes: { for: 6, against: 3, abstained: 1 },
-      recused: [],
       result: {
         outcome: 'not-full-membership',
         reasons: [
@@ -158,7 +156,6 @@ const doc: MinutesDoc = {
       title: { kk: 'Заңнаманы жетілдіру жөніндегі ұсыныстар', ru: 'Предложения по совершенствованию законодательства' },
       status: 'open',
       votes: { for: 0, against: 0, abstained: 0 },
-      recused: [],
       dissents: [],
     },
   ],
@@ -209,12 +206,12 @@ describe('Function: renderMinutesHtml', () => {
     for (const r of reasons) expect(html).not.toContain(r.message.en);
   });
 
-  it('shows outcomes, votes, recusals, the version and open motions as not closed', () => {
+  it('shows outcomes, votes, the votes the Secretary entered, the version and open motions as not closed', () => {
     const html = renderMinutesHtml(doc, 'ru');
     expect(html).toContain('<strong>принято</strong>');
     expect(html).toContain('<strong>нет полного состава</strong>');
     expect(html).toContain('<td>7</td><td>2</td><td>0</td>');
-    expect(html).toContain(`Взявшие самоотвод: </strong>${MEMBERS[7]}`);
+    expect(html).toContain(`внесено секретарём (${MEMBERS[1]}): </strong>${MEMBERS[7]}, ${MEMBERS[8]}`);
     expect(html).toContain('Распоряжение Уполномоченного по правам человека от 27 июня 2019 года № 15 (order-15-2019)');
     expect(html).toContain('голосование не закрыто');
     expect(renderMinutesHtml(doc, 'kk')).toContain('дауыс беру жабылмаған');

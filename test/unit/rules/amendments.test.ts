@@ -4,7 +4,7 @@ import { Amendment, type LawDocument } from '../../../functions/rules/document.t
 import { diffVersions } from '../../../functions/rules/diff.ts';
 import { replay } from '../../../functions/rules/dry-run.ts';
 import { buildLaw, evaluate, listVersions } from '../../../functions/rules/index.ts';
-import { dryRunAmendment, publishAmendment, seedLaw, withdrawVersion, type LawDeps } from '../../../functions/rules/publication.ts';
+import { dryRunAmendment, dryRunPublicationDate, publishAmendment, recordPublicationDate, seedLaw, withdrawVersion, type LawDeps } from '../../../functions/rules/publication.ts';
 import { readCases } from '../../../functions/rules/read.ts';
 import { storedLaw } from '../../../functions/rules/amendments.ts';
 import { versionHistory } from '../../../functions/rules/history.ts';
@@ -115,7 +115,7 @@ describe('Function: publishAmendment', () => {
     expect(after.reasons[0]!.message.en).toContain('members present (p25 as worded by Order No. 7)');
     const state = now.versions.find((v) => v.id === 'order-7-2021')!.state;
     expect(state.points.p13).toMatchObject({ deleted: true, since: 'order-7-2021' });
-    expect(state.points.p12!.en).toContain('withdraws from the consideration of that matter');
+    expect(state.points.p12!.en).toContain('renounces membership of the Council');
     expect(audit.at(-1)).toMatchObject({ action: 'publication', versionId: 'order-7-2021', by: admin, revision: 2 });
   });
 
@@ -375,7 +375,7 @@ describe('a correction: filling in a wording recorded as unknown', () => {
       ],
     });
     const published = await publishAmendment(deps, amendment, admin);
-    expect(published.version).toMatchObject({ id: 'order-18-2013-correction-1', kind: 'correction', corrects: 'order-18-2013', status: 'correction', inForceFrom: '2013-10-07' });
+    expect(published.version).toMatchObject({ id: 'order-18-2013-correction-1', kind: 'correction', corrects: 'order-18-2013', status: 'correction', inForceFrom: '2013-11-19' });
     const now = await stored();
     expect(await evaluate(now, { question: 'decision', at: '2016-05-01', facts: decisionOf2016 })).toMatchObject({ outcome: 'adopted', version: { id: 'order-18-2013' } });
     expect(now.versions.map((v) => v.id)).toEqual(['order-18-2013', 'order-5-2019', 'order-15-2019', 'order-1-2023']);
@@ -414,5 +414,70 @@ describe('a correction: filling in a wording recorded as unknown', () => {
     const repeal = await refusal(publishAmendment(deps, Amendment.parse({ kind: 'correction', corrects: 'order-1-2023', title, changes: {} }), admin));
     expect(repeal.fields).toEqual(['body.corrects']);
     expect(Amendment.safeParse({ kind: 'correction', title, number: 5 }).error?.issues.map((i) => i.path.join('.'))).toEqual(['corrects', 'number']);
+  });
+});
+
+describe('the real publication date: recorded by an administrator as a correction', () => {
+  const publishedIn = { kk: '«Әділет» ақпараттық-құқықтық жүйесі (мысал)', ru: 'ИПС «Әділет» (пример)', en: 'the «Әділет» legal information system (example)' };
+  const facts = { membersTotal: 10, membersPresent: 6 };
+
+  it('dates the version from it, sets aside the cases that showed the assumed boundary, and says the answers no longer rest on an assumption; withdrawn, the assumption returns', async () => {
+    const { deps, law: stored, audit, store } = setup();
+    await seedLaw(deps, 'test');
+    const before = await evaluate(await stored(), { question: 'quorum', at: '2016-05-01', facts });
+    expect(before.dates).toMatchObject({ assumed: true });
+    const published = await recordPublicationDate(deps, 'order-18-2013', { publishedOn: '2013-11-20', publishedIn }, admin);
+    expect(published.version).toMatchObject({ id: 'order-18-2013-publication-1', kind: 'correction', corrects: 'order-18-2013', status: 'correction', publishedOn: '2013-11-20', publishedIn });
+    expect(audit.at(-1)).toMatchObject({ action: 'publication-date', versionId: 'order-18-2013-publication-1', by: admin });
+    const now = await stored();
+    expect(listVersions(now, '2016-05-01')[0]).toMatchObject({ publishedOn: '2013-11-20', publishedOnAssumed: false, publishedIn, inForceFrom: '2013-12-01' });
+    const after = await evaluate(now, { question: 'quorum', at: '2016-05-01', facts });
+    expect(after.dates.assumed).toBe(false);
+    expect(after.dates.message.ru).toContain('дата первого официального опубликования — 2013-11-20 (ИПС «Әділет» (пример))');
+    const early = await evaluate(now, { question: 'quorum', at: '2013-11-30', facts }).catch((e: LegalRefusalError) => e);
+    expect(early).toMatchObject({ code: 'act-not-in-force' });
+    expect((early as LegalRefusalError).reasons!.map((r) => r.code)).toEqual(['act-not-in-force']); // no longer assumed
+    // Order No. 5's date is still assumed: an answer by it says so.
+    expect((await evaluate(now, { question: 'quorum', at: '2019-05-01', facts })).dates.assumed).toBe(true);
+
+    await withdrawVersion(deps, 'order-18-2013-publication-1', { kk: 'қате', ru: 'ошибка', en: 'a misread date' }, admin);
+    const back = await stored();
+    expect(listVersions(back, '2016-05-01')[0]).toMatchObject({ publishedOn: '2013-11-08', publishedOnAssumed: true, inForceFrom: '2013-11-19' });
+    expect((await store.load())!.versions.find((v) => v.version.id === 'order-18-2013')!.version.publishedOnAssumed).toBe(true); // never rewritten
+  });
+
+  it('records the repeal\'s real date too: the repeal refusal then follows it', async () => {
+    const { deps, law: stored } = setup();
+    await seedLaw(deps, 'test');
+    await expect(evaluate(await stored(), { question: 'quorum', at: '2023-02-01', facts })).rejects.toMatchObject({ code: 'act-repealed' });
+    await recordPublicationDate(deps, 'order-1-2023', { publishedOn: '2023-01-25', publishedIn }, admin);
+    const now = await stored();
+    expect(await evaluate(now, { question: 'quorum', at: '2023-02-01', facts })).toMatchObject({ outcome: 'quorate', version: { id: 'order-15-2019' } });
+    const refusal = await evaluate(now, { question: 'quorum', at: '2023-02-05', facts }).catch((e: LegalRefusalError) => e);
+    expect((refusal as LegalRefusalError).reasons!.map((r) => [r.code, r.numbers?.datesAssumed])).toEqual([['act-repealed', false]]);
+  });
+
+  it('refuses a date before the registration, a second date while the first stands, and an unknown version', async () => {
+    const { deps } = setup();
+    await seedLaw(deps, 'test');
+    const early = await refusal(recordPublicationDate(deps, 'order-18-2013', { publishedOn: '2013-11-01', publishedIn }, admin));
+    expect(early.text).toContain('published on 2013-11-01, before its registration on 2013-11-08');
+    await recordPublicationDate(deps, 'order-5-2019', { publishedOn: '2019-04-05', publishedIn }, admin);
+    const twice = await refusal(recordPublicationDate(deps, 'order-5-2019', { publishedOn: '2019-04-06', publishedIn }, admin));
+    expect(twice.fields).toEqual(['body.publishedOn']);
+    expect(twice.error.details![0]!.code).toBe('publication-already-recorded');
+    await expect(recordPublicationDate(deps, 'order-9-2030', { publishedOn: '2030-01-01', publishedIn }, admin)).rejects.toBeInstanceOf(NotFoundError);
+    const half = Amendment.safeParse({ kind: 'correction', corrects: 'order-5-2019', title: publishedIn, publishedOn: '2019-04-05' });
+    expect(half.error?.issues.map((i) => i.path.join('.'))).toEqual(['publishedIn']);
+  });
+
+  it('dry-runs from the earlier of the two first days: the decisions the later date would move are listed', async () => {
+    const { deps, decisions } = setup();
+    await seedLaw(deps, 'test');
+    const answer = await evaluate(law, { question: 'decision', at: '2019-04-20', facts: decisionFacts });
+    decisions.push({ ...answer, id: 'd-1', councilId: 'c1', facts: decisionFacts, subject: { kind: 'motion', id: 'm-1' } });
+    const result = await dryRunPublicationDate(deps, 'order-5-2019', { publishedOn: '2019-04-15', publishedIn });
+    expect(result).toMatchObject({ inForce: { from: '2019-04-14' }, examined: { from: '2019-04-14', records: 1 } });
+    expect(result.changes).toEqual([expect.objectContaining({ decisionId: 'd-1', new: expect.objectContaining({ outcome: 'refused', code: 'wording-unknown' }) })]);
   });
 });

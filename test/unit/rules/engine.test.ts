@@ -24,7 +24,7 @@ describe('Function: engineFor', () => {
     const v = inForce('2020-01-01');
     const cached = engineFor(law, v.id, v.state, 'election');
     const run = vi.spyOn(cached.engine, 'run');
-    const facts = { ballotsCast: 10, votesForCandidate: 6 };
+    const facts = { ballotsCast: 10, blankBallots: 0, votesForCandidate: 6 };
     await evaluate(law, { question: 'election', at: '2020-01-01', facts });
     await evaluate(law, { question: 'election', at: '2021-06-30', facts });
     expect(run).toHaveBeenCalledTimes(2);
