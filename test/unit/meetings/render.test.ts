@@ -110,7 +110,7 @@ const doc: MinutesDoc = {
       title: { kk: 'Т. Ө. Бекмұхановтың өкілеттіктерін тоқтату (18.1-тармақ)', ru: 'Прекращение полномочий Т. Ө. Бекмұханова (п. 18.1)' },
       status: 'closed',
       votes: { for: 7, against: 2, abstained: 0 },
-      entered: [{ by: MEMBERS[1]!, voters: [MEMBERS[7]!, MEMBERS[8]!] }],
+      entered: [{ by: MEMBERS[1]!, voters: [MEMBERS[7]!, MEMBERS[6]!] }],
       result: {
         outcome: 'adopted',
         reasons: [
@@ -211,7 +211,7 @@ describe('Function: renderMinutesHtml', () => {
     expect(html).toContain('<strong>принято</strong>');
     expect(html).toContain('<strong>нет полного состава</strong>');
     expect(html).toContain('<td>7</td><td>2</td><td>0</td>');
-    expect(html).toContain(`внесено секретарём (${MEMBERS[1]}): </strong>${MEMBERS[7]}, ${MEMBERS[8]}`);
+    expect(html).toContain(`внесено секретарём (${MEMBERS[1]}): </strong>${MEMBERS[7]}, ${MEMBERS[6]}`);
     expect(html).toContain('Распоряжение Уполномоченного по правам человека от 27 июня 2019 года № 15 (order-15-2019)');
     expect(html).toContain('голосование не закрыто');
     expect(renderMinutesHtml(doc, 'kk')).toContain('дауыс беру жабылмаған');
