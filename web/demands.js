@@ -66,6 +66,7 @@ function noticeActions(n) {
     return h('button', { type: 'button', class: 'secondary convene-demand', 'data-i18n': 'notice.convene', onclick: () => conveneOn(n.ref) }, t('notice.convene'));
   }
   if (n.kind !== 'leaving-notice') return null;
+  const button = h('button', { type: 'button', 'data-i18n': 'notice.accept' }, t('notice.accept'));
   // Enter in a date accepts this notice (it would otherwise submit the notices form around it).
   const enter = (event) => {
     if (event.key !== 'Enter') return;
@@ -75,7 +76,6 @@ function noticeActions(n) {
   const on = h('input', { type: 'date', name: 'on', value: today(), required: true, onkeydown: enter });
   const receivedOn = h('input', { type: 'date', name: 'receivedOn', onkeydown: enter });
   const output = h('div', { class: 'result', 'aria-live': 'polite' });
-  const button = h('button', { type: 'button', 'data-i18n': 'notice.accept' }, t('notice.accept'));
   button.addEventListener('click', async () => {
     if (!on.reportValidity() || !receivedOn.reportValidity()) return;
     button.disabled = true;

@@ -337,7 +337,6 @@ const T = {
   'col.on': ['Күні', 'Дата', 'Date'],
   'col.by': ['Кім', 'Кто', 'By'],
   'col.when': ['Уақыты', 'Время', 'When'],
-  'col.ref': ['Сілтеме', 'Ссылка', 'Reference'],
   'col.reason': ['Себебі', 'Причина', 'Reason'],
   'col.point': ['Тармақ', 'Пункт', 'Point'],
 

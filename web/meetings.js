@@ -1,6 +1,7 @@
 // Meetings: convene (agenda in kk and ru, invited officials, hearings), the meeting and its
-// quorum, an item a member puts on the agenda, attendance, motions, votes and their close, a
-// dissenting opinion (the member's own, or entered for them by the Secretary), the end of the meeting.
+// quorum, an item a member puts on the agenda, attendance, motions, votes (a member's own, or
+// entered for them by the Secretary) and their close, a dissenting opinion (likewise), the end
+// of the meeting.
 import { call, councilPath, enc } from './api.js';
 import { label, pick, t, translate } from './i18n.js';
 import { date, decision, facts, h, point, showReply, stamp } from './render.js';

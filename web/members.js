@@ -3,7 +3,7 @@
 // its acceptance by the Chairperson (p15.7), and the termination of a member's powers on a ground
 // of p18. The API decides; the forms show its answer.
 import { call, councilPath, enc } from './api.js';
-import { label, t } from './i18n.js';
+import { label, pick, t } from './i18n.js';
 import { date, facts, h, point, readings, reasonsList, showReply, table } from './render.js';
 import { councilId, lines, named, onSubmit, optional, value } from './forms.js';
 
@@ -100,7 +100,7 @@ export function initMembers() {
         [t('col.id'), h('code', { class: 'id' }, json.id)],
       ]),
       json.reasons?.length ? [h('h4', {}, t('res.reasons')), reasonsList(json.reasons)] : null,
-      json.version ? h('p', { class: 'version' }, `${t('res.version')}: `, h('cite', {}, json.version.act), ` (${json.version.id})`) : null,
+      json.version ? h('p', { class: 'version', 'data-version': json.version.id }, `${t('res.version')}: `, h('cite', {}, json.version.title ? pick(json.version.title) : json.version.act)) : null,
       readings(json.readings),
     ], terminate);
   });

@@ -84,7 +84,9 @@ export function decision(answer) {
     { class: 'decision' },
     h('p', {}, `${t('res.outcome')}: `, outcome(answer.outcome)),
     answer.reasons?.length ? [h('h4', {}, t('res.reasons')), reasonsList(answer.reasons)] : null,
-    answer.version ? h('p', { class: 'version' }, `${t('res.version')}: `, h('cite', {}, answer.version.act), ` (${answer.version.id})`) : null,
+    answer.version ? h('p', { class: 'version', 'data-version': answer.version.id }, `${t('res.version')}: `, h('cite', {}, answer.version.title ? pick(answer.version.title) : answer.version.act)) : null,
+    // The dates of the law behind this answer rest on an assumed publication date: the API says so.
+    answer.dates?.assumed ? h('p', { class: 'hint dates-assumed' }, pick(answer.dates.message)) : null,
     readings(answer.readings),
   );
 }

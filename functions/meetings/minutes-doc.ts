@@ -42,7 +42,7 @@ export type MinutesBody = {
     votes: { for: number; against: number; abstained: number };
     /** Votes the Secretary entered for members (a show of hands): who entered them, for whom. */
     entered?: { by: string; voters: string[] }[];
-    result?: { outcome: string; reasons: Reason[]; version: { id: string; act: string } };
+    result?: { outcome: string; reasons: Reason[]; version: { id: string; act: string; title?: Text } };
     /** p17.5: dissenting opinions, in writing, in the language they were written in. */
     dissents: { member: string; text: string; language: 'kk' | 'ru' | 'en'; enteredBy?: string }[];
   }[];

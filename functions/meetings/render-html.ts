@@ -70,7 +70,7 @@ export function minutesOutline(doc: MinutesDoc, lang: WorkingLanguage): MinutesO
     } else {
       blocks.push(labelled(l.outcome, [run(outcomeName(m.result.outcome, lang), { strong: true })]));
       blocks.push(para(run(`${l.reasons}:`, { strong: true })), ...list(m.result.reasons.map((r) => reasonLine(r, lang))));
-      blocks.push(labelled(l.version, `${actName(m.result.version.act, lang)} (${m.result.version.id})`));
+      blocks.push(labelled(l.version, m.result.version.title?.[lang] ?? actName(m.result.version.act, lang)));
     }
     // p17.5: a dissenting opinion is set out in writing; it is shown as written, in its own language.
     if (m.dissents.length) {

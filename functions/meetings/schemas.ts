@@ -43,7 +43,7 @@ export const SignDemand = z.strictObject({ on: IsoDate.optional() });
 /* Response schemas: OpenAPI shows them, and the integration tests check every answer against them. */
 const Text3 = z.object({ kk: z.string(), ru: z.string(), en: z.string() });
 const Reason = z.object({ point: z.string(), code: z.string(), message: Text3, numbers: z.record(z.string(), z.unknown()).optional() });
-const Version = z.object({ id: z.string(), act: z.string() });
+const Version = z.object({ id: z.string(), act: z.string(), title: z.object({ kk: z.string(), ru: z.string(), en: z.string() }).optional().meta({ description: "The act's title in kk, ru and en" }) });
 const Names = z.object({ kk: z.string(), ru: z.string() });
 const Acting = z.union([
   z.object({ capacity: z.literal('chairperson') }),

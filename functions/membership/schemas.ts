@@ -87,7 +87,7 @@ export const CompositionQuery = z.strictObject({ at: IsoDate.optional() });
 
 /* Response schemas: OpenAPI shows them, and the integration tests check every answer against them. */
 const Reason = z.object({ point: z.string(), code: z.string(), message: Text, numbers: z.record(z.string(), z.unknown()).optional() });
-const Version = z.object({ id: z.string(), act: z.string() });
+const Version = z.object({ id: z.string(), act: z.string(), title: z.object({ kk: z.string(), ru: z.string(), en: z.string() }).optional().meta({ description: "The act's title in kk, ru and en" }) });
 const Term = z.object({
   memberId: z.string(),
   councilId: z.string(),

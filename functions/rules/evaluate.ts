@@ -14,7 +14,8 @@ export type Evaluation = {
   at: string;
   outcome: string;
   reasons: Reason[];
-  version: { id: string; act: string };
+  /** The version that decided: its id, its act in English, and the act's title in kk, ru, en. */
+  version: { id: string; act: string; title: Text };
   readings: Reading[];
   /** Whether the version's entry into force, which this answer rests on, comes from an assumed publication date; in words too. */
   dates: DatesBasis;
@@ -68,7 +69,7 @@ export async function evaluate(
     at,
     outcome: decided?.outcome ?? definition.otherwise.outcome,
     reasons,
-    version: { id: version.id, act: version.act },
+    version: { id: version.id, act: version.act, title: version.title },
     readings: compiled.readings,
     dates: datesOf(version),
   };

@@ -43,7 +43,7 @@ export const EvaluateResponse = z
     at: IsoDate,
     outcome: z.string().meta({ example: 'adopted' }),
     reasons: z.array(Reason),
-    version: z.object({ id: z.string().meta({ example: 'order-15-2019' }), act: z.string().meta({ example: 'Order No. 15 of 2019-06-27' }) }),
+    version: z.object({ id: z.string().meta({ example: 'order-15-2019' }), act: z.string().meta({ example: 'Order No. 15 of 2019-06-27' }), title: Text.meta({ description: "The act's title in kk, ru and en" }) }),
     readings: z.array(Reading),
     dates: DatesBasis,
   })

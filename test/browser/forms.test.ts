@@ -3,7 +3,7 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setToday } from '../../functions/clock.ts';
 import { seedLocalLaw } from '../../infra/local/environment.ts';
-import { startLocal } from '../integration/local.ts';
+import { runJob, startLocal } from '../integration/local.ts';
 
 /**
  * The forms driven as a person would, in Debian's Chromium, against the local server on a fresh
@@ -17,8 +17,9 @@ import { startLocal } from '../integration/local.ts';
  * Secretary (a later change voids a signature visibly, a stale read is read again), sealed and
  * corrected, the council's audit log, an extraordinary demand signed by two elected members (a
  * lost answer retried with the same Idempotency-Key), no recusal form, a member renouncing
- * membership (p12), the Chairperson's notices in words (the demand convened from the list, the
- * renunciation accepted there, with the reading that dates the end of the powers), votes and a
+ * membership (p12), the Chairperson's notices in words (quarters and an election due, flagged by
+ * the scheduled jobs; the demand convened from the list; the renunciation accepted there, with the
+ * reading that dates the end of the powers), votes and a
  * dissent the Secretary entered for a member as the minutes show them, and the law's
  * administration (a refused dry-run listing every problem, the audit log). The page decides nothing: every outcome and
  * point seen here comes from the API.
@@ -53,7 +54,6 @@ describe('the forms in a browser', () => {
     await result.evaluate((el) => el.replaceChildren());
     await form.getByRole('button', { name: button, exact: true }).click();
     await result.locator('.ok, .error').first().waitFor({ timeout: WAIT });
-    if (await result.locator('.error').count()) console.log('DEBUG', button, (await result.textContent())?.slice(0, 1500));
     return result;
   }
 
@@ -185,7 +185,7 @@ describe('the forms in a browser', () => {
     const error = result.locator('.error');
     expect(await error.textContent()).toContain('act-repealed');
     expect(await error.textContent()).toContain('Положение утратило силу');
-    expect(await error.locator('.reasons .point').textContent()).toBe('order-1-2023');
+    expect(await error.locator('.reasons .point').first().textContent()).toBe('order-1-2023');
   });
 
   it('elects the candidates by secret ballot, with a receipt code drawn by the browser that the voter checks', async () => {
@@ -245,6 +245,8 @@ describe('the forms in a browser', () => {
     expect(await closed.locator('[data-outcome]').first().textContent()).toBe('избран (elected)');
     expect(await closed.locator('.decisions .point').first().textContent()).toBe('p10');
     expect(await closed.textContent()).toMatch(/Подано бюллетеней\s*1/);
+    // How the terms were set: the readings of the close, in words.
+    expect(await closed.locator('.ok > .readings li[data-parameter="term.boundary"]').count()).toBe(1);
   });
 
   it('draws lots after the first election: the commitment first, then the seed and the two-year half (p11)', async () => {
@@ -270,6 +272,10 @@ describe('the forms in a browser', () => {
     expect(await revealed.locator('.lot-short li').count()).toBe(1);
     expect(await revealed.locator('.lot-short').textContent()).toMatch(/Әлібек Ұлан|Қасымова Гүлнұр/);
     expect(await revealed.locator('.recompute').textContent()).toContain('rank = SHA-256(seed + ":" + memberId)');
+    // The readings the draw applied, each by its explanation in words.
+    const drawn = await revealed.locator('.readings li').evaluateAll((els) => els.map((el) => el.getAttribute('data-parameter')));
+    expect(drawn).toEqual(expect.arrayContaining(['lot.base', 'lot.halfRounding']));
+    expect(await revealed.locator('.readings').textContent()).not.toMatch(/lot\.|halfRounding/);
   });
 
   it('shows the composition: members, roles, term ends, vacancies; and the Secretary appointed on a date (p9)', async () => {
@@ -447,7 +453,8 @@ describe('the forms in a browser', () => {
     expect(await page.locator('main').textContent()).not.toMatch(/[Сс]амоотвод/);
 
     const leaving = page.locator('#leaving');
-    const kinds = leaving.locator('fieldset', { has: page.getByText('Вид уведомления', { exact: true }) });
+    const kinds = leaving.locator('fieldset.choice');
+    expect(await kinds.locator('legend').textContent()).toBe('Вид уведомления');
     expect(await kinds.getByRole('radio').count()).toBe(2);
     const notice = kinds.getByLabel('уведомление о выходе из Совета (п. 12)', { exact: true });
     const renunciation = kinds.getByLabel('отказ от членства (обстоятельство, вызывающее сомнение в беспристрастности, п. 12)', { exact: true });
@@ -467,7 +474,12 @@ describe('the forms in a browser', () => {
     expect(JSON.parse(sent('POST', '/leaving').at(-1)!.body!)).toMatchObject({ kind: 'renunciation', noticeDate: '2020-03-02' });
   });
 
-  it("shows the Chairperson's notices in words: the demand before them convenes a meeting from the list, and the member's renunciation awaits acceptance", async () => {
+  it("shows the Chairperson's notices in words: quarters, an election due, the demand before them (a meeting convened from the list), and the member's renunciation awaiting acceptance", async () => {
+    // The scheduled jobs, on later days: Q2 2020 nears its end with no meeting, then passes with
+    // none; the first short terms near p11's deadline. The clock comes back to 2020-03-02 after each.
+    await runJob('quarterly', '2020-06-20', '2020-03-02');
+    await runJob('quarterly', '2020-07-02', '2020-03-02');
+    await runJob('term-expiry', '2021-12-01', '2020-03-02');
     await signIn('commissioner');
     const demandId = await page.locator('#demand').getByLabel('Идентификатор требования').inputValue();
     const notices = page.locator('#notices');
@@ -482,6 +494,12 @@ describe('the forms in a browser', () => {
     // In words: neither the notice's id nor a kind's code.
     expect(words).not.toContain((await leaving.getAttribute('data-ref'))!);
     expect(words).not.toMatch(/leaving-notice|renunciation/);
+    expect(await shown.locator('li[data-kind="quarter-warning"][data-ref="2020-Q2"]').textContent()).toContain('2-й квартал 2020 года заканчивается, а заседание не проведено и не созвано (п. 20).');
+    expect(await shown.locator('li[data-kind="quarter-missed"][data-ref="2020-Q2"]').textContent()).toContain('2-й квартал 2020 года: ни одного заседания не проведено (п. 20).');
+    const due = (await shown.locator('li[data-kind="election-due"]').textContent())!;
+    expect(due).toMatch(/(Әлібек Ұлан|Қасымова Гүлнұр): полномочия истекают 2022-\d\d-\d\d; последний день для выборов — 2022-\d\d-\d\d \(п\. 11\)\./);
+    expect(due).not.toContain(await memberId('Әлібек Ұлан'));
+    expect(due).not.toContain(await memberId('Қасымова Гүлнұр'));
 
     // "Convene" fills the convene form for an extraordinary meeting answering that demand.
     await demand.getByRole('button', { name: 'Созвать заседание по этому требованию' }).click();
