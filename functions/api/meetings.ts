@@ -8,6 +8,9 @@ import * as motions from '../meetings/motions.ts';
 import { noticesFor } from '../meetings/notices.ts';
 import { renderCalendar } from '../meetings/calendar.ts';
 import { renderMinutesHtml } from '../meetings/render-html.ts';
+import { minutesFileName } from '../meetings/labels.ts';
+import type { Close } from '../meetings/schemas.ts';
+import type { z } from 'zod';
 import { meetingDeps } from './wiring.ts';
 import { dispatch } from '../http/dispatch.ts';
 import * as self from './meetings.ts';
@@ -16,10 +19,6 @@ import * as self from './meetings.ts';
 
 export const convene = handle('meetings.convene', async ({ body, params, caller }) => ({
   json: await meetings.convene(meetingDeps(), caller, params.councilId!, body),
-}));
-
-export const getMeeting = handle('meetings.get', async ({ params, caller }) => ({
-  json: await meetings.readMeeting(meetingDeps(), caller, params.councilId!, params.meetingId!, today()),
 }));
 
 
@@ -31,8 +30,9 @@ export const setAttendance = handle('meetings.attendance', async ({ body, params
   json: await meetings.setAttendance(meetingDeps(), caller, params.councilId!, params.meetingId!, params.attendeeId!, body.present),
 }));
 
-export const closeMeeting = handle('meetings.close', async ({ params, caller }) => ({
-  json: await meetings.closeMeeting(meetingDeps(), caller, params.councilId!, params.meetingId!),
+/** `{ endTime? }`: read as the route's `Close` schema parsed it; a route without a body schema gives none (the clock's time then). */
+export const closeMeeting = handle('meetings.close', async ({ body, params, caller }) => ({
+  json: await meetings.closeMeeting(meetingDeps(), caller, params.councilId!, params.meetingId!, { endTime: (body as z.output<typeof Close> | undefined)?.endTime, now: new Date() }),
 }));
 
 export const putMotion = handle('motions.put', async ({ body, params, caller }) => ({
@@ -60,10 +60,21 @@ async function minutesReply(request: Request<unknown, { lang?: 'kk' | 'ru' }>, f
   if (wanted === 'pdf') {
     // Loaded on demand: pdfmake is heavy, and only the PDF needs it.
     const { renderMinutesPdf } = await import('../meetings/render-pdf.ts');
-    return { file: { contentType: 'application/pdf', body: await renderMinutesPdf(doc, lang) } };
+    return { file: { contentType: 'application/pdf', body: await renderMinutesPdf(doc, lang) }, headers: { 'content-disposition': disposition('attachment', minutesFileName(doc.meeting, lang, 'pdf')) } };
   }
-  if (wanted === 'html') return { file: { contentType: 'text/html; charset=utf-8', body: renderMinutesHtml(doc, lang) } };
+  if (wanted === 'html') {
+    return { file: { contentType: 'text/html; charset=utf-8', body: renderMinutesHtml(doc, lang) }, headers: { 'content-disposition': disposition('inline', minutesFileName(doc.meeting, lang, 'html')) } };
+  }
   return { json: doc };
+}
+
+/**
+ * RFC 6266: the Latin name for every client, and the name in the page's language as
+ * `filename*` (RFC 8187: UTF-8, percent-encoded beyond its attr-chars).
+ */
+function disposition(kind: 'attachment' | 'inline', name: { ascii: string; named: string }): string {
+  const encoded = encodeURIComponent(name.named).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${kind}; filename="${name.ascii}"; filename*=UTF-8''${encoded}`;
 }
 export const getMinutes = handle('minutes.get', (request) => minutesReply(request));
 export const getMinutesHtml = handle('minutes.html', (request) => minutesReply(request, 'html'));

@@ -38,9 +38,6 @@ export const openElection = handle('elections.open', async ({ body, params, call
   json: await elections.openElection(membershipDeps(), caller, params.councilId!, body),
 }));
 
-export const getElection = handle('elections.get', async ({ params, caller }) => ({
-  json: await elections.readElection(membershipDeps(), caller, params.councilId!, params.electionId!, today()),
-}));
 
 export const castBallot = handle('ballots.cast', async ({ body, params, caller }) => ({
   json: await elections.castBallot(membershipDeps(), caller, params.councilId!, params.electionId!, body),
@@ -86,11 +83,6 @@ export const terminateMember = handle('members.terminate', async ({ body, params
   json: await changes.terminateMember(membershipDeps(), caller, params.councilId!, params.memberId!, body),
 }));
 
-export const auditLog = handle('audit.list', async ({ params, caller }) => {
-  const deps = membershipDeps();
-  await authorize(deps, caller, params.councilId!, today());
-  return { json: { entries: await deps.store.auditLog(params.councilId!) } };
-});
 
 /** What Lambda runs for every route of this module: the route's own export, by routeKey. */
 export const router = dispatch(self);

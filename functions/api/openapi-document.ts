@@ -62,7 +62,7 @@ function operation(route: Route) {
     security: isPublic ? [] : [{ cognito: [] }],
     ...(isPublic ? {} : { 'x-kenes-roles': route.access }),
     parameters: [...pathParameters(route.path), ...queryParameters(route.query), ...idempotencyKey],
-    ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } } : {}),
+    ...(route.body ? { requestBody: { required: !route.body.safeParse(undefined).success, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } } : {}),
     responses: {
       [status]: success,
       ...Object.fromEntries(Object.entries(errors).map(([code, description]) => [code, { description, content: { 'application/json': { schema: errorRef } } }])),

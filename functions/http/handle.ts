@@ -26,8 +26,11 @@ export type Request<B = unknown, Q = unknown> = {
   headers: Record<string, string | undefined>;
 };
 
-/** What a handler returns: JSON by default, or a file (HTML, PDF, iCalendar). */
-export type Reply = { status?: number; json?: unknown; file?: { contentType: string; body: string | Buffer } };
+/**
+ * What a handler returns: JSON by default, or a file (HTML, PDF, iCalendar); `headers` adds
+ * response headers (a file's `content-disposition`). A replayed answer (Idempotency-Key) has none.
+ */
+export type Reply = { status?: number; json?: unknown; file?: { contentType: string; body: string | Buffer }; headers?: Record<string, string> };
 
 type Event = APIGatewayProxyEventV2;
 type Result = Exclude<APIGatewayProxyResultV2, string>;
@@ -48,7 +51,8 @@ export function handle(routeId: RouteId, logic: (request: Request<any, any>) => 
     .use(httpHeaderNormalizer())
     .use(httpCors({ origins: [process.env.KENES_WEB_ORIGIN ?? '*'], credentials: false }))
     .use({ onError: respondWithError });
-  if (route.body) chain.use(httpJsonBodyParser());
+  // A body whose every field may be left out (`…/close`) may itself be left out: a request with none is not refused as a 415.
+  if (route.body) chain.use(httpJsonBodyParser({ disableContentTypeError: route.body.safeParse(undefined).success }));
   return chain.handler(async function runRoute(event) {
     const identity = identify(event);
     // Global routes are checked here; a council route is checked by its logic against the
@@ -70,8 +74,10 @@ export function handle(routeId: RouteId, logic: (request: Request<any, any>) => 
       caller,
       headers: event.headers,
     };
+    let extraHeaders: Record<string, string> = {};
     const answered = await idempotent(route, { key: event.headers?.[IDEMPOTENCY_HEADER], params: request.params, sub: identity?.sub, body: JSON.stringify(event.body ?? null) }, async () => {
       const reply = await logic(request);
+      extraHeaders = reply.headers ?? {};
       if (inCouncil && route.access !== 'public' && !caller.checked) throw new Error(`${route.id} answered without checking its caller against the council`);
       if (reply.file) return { status: reply.status ?? route.status ?? 200, json: undefined, file: reply.file };
       return { status: reply.status ?? route.status ?? 200, json: reply.json ?? null };
@@ -83,12 +89,12 @@ export function handle(routeId: RouteId, logic: (request: Request<any, any>) => 
       const binary = Buffer.isBuffer(reply.file.body);
       return {
         statusCode: status,
-        headers: { 'content-type': reply.file.contentType },
+        headers: { ...extraHeaders, 'content-type': reply.file.contentType },
         body: binary ? (reply.file.body as Buffer).toString('base64') : (reply.file.body as string),
         isBase64Encoded: binary,
       };
     }
-    const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
+    const headers: Record<string, string> = { ...extraHeaders, 'content-type': 'application/json; charset=utf-8' };
     if ('replayed' in answered && answered.replayed) headers['idempotent-replayed'] = 'true';
     return { statusCode: status, headers, body: JSON.stringify(reply.json ?? null) };
   });

@@ -29,12 +29,14 @@ function parseRoles(claim: JwtClaims[string] | undefined): Role[] {
 }
 
 /**
- * Throws 401 without an identity on a non-public route. On a route outside any council, 403
- * unless the caller holds one of the global roles it allows; a council route's roles are
- * checked by its logic, against that council's records (functions/membership/access.ts).
+ * Throws 401 without an identity on a non-public route; a `signed-in` route needs nothing more.
+ * On a route outside any council, 403 unless the caller holds one of the global roles it
+ * allows; a council route's roles are checked by its logic, against that council's records
+ * (functions/membership/access.ts).
  */
 export function authorize(identity: Identity | undefined, allowed: Access, inCouncil: boolean): void {
   if (allowed === 'public') return;
   if (!identity) throw new UnauthorizedError();
+  if (allowed === 'signed-in') return;
   if (!inCouncil && !identity.roles.some((role) => allowed.includes(role))) throw new ForbiddenError();
 }

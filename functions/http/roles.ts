@@ -11,8 +11,12 @@ export type Role = (typeof ROLES)[number];
 export const COUNCIL_ROLES = ['chairperson', 'secretary', 'member', 'voter'] as const;
 export type CouncilRole = (typeof COUNCIL_ROLES)[number];
 
-/** What a route allows: anyone, or any one of these roles (council roles in the path's council). */
-export type Access = 'public' | readonly (Role | CouncilRole)[];
+/**
+ * What a route allows: anyone (`public`); any signed-in person, whatever roles they hold or
+ * none (`signed-in`: the person's own routes outside any council, `/v1/me…`, each answering
+ * for the caller alone); or any one of these roles (council roles in the path's council).
+ */
+export type Access = 'public' | 'signed-in' | readonly (Role | CouncilRole)[];
 
 /** Claim that carries the global roles; API Gateway hands it to the handler as a string. */
 export const ROLES_CLAIM = 'cognito:groups';

@@ -11,6 +11,8 @@ export type Job = {
   schedule: string;
   table: 'read' | 'write';
   summary: string;
+  /** It e-mails people: Amazon SES to send, and Cognito to find their address by user id (infra/constructs/kenes-jobs.ts). */
+  mail?: boolean;
 };
 
 export const jobs = [
@@ -29,5 +31,14 @@ export const jobs = [
     schedule: 'cron(0 2 * * ? *)',
     table: 'write',
     summary: 'Daily: flags a quarter with no meeting held and warns ahead of its end (p20)',
+  },
+  {
+    id: 'notify',
+    module: 'jobs/notify.ts',
+    handler: 'notify',
+    schedule: 'rate(15 minutes)',
+    table: 'write',
+    mail: true,
+    summary: "Every 15 minutes: each person's new to-dos become notifications in their outbox, once; e-mailed through Amazon SES when configured",
   },
 ] as const satisfies readonly Job[];

@@ -1,10 +1,11 @@
 import { addDays } from '../clock.ts';
 import type { Text } from '../text.ts';
 import { MINUTES_LABELS } from './labels.ts';
+import type { Bilingual } from './minutes-doc.ts';
 
 export type CalendarInput = {
   council: { id: string; name: Text };
-  meetings: { id: string; kind: 'regular' | 'extraordinary'; date: string; place?: string; region?: string; status: string }[];
+  meetings: { id: string; kind: 'regular' | 'extraordinary'; date: string; number?: number; place?: Bilingual; region?: Bilingual; status: string }[];
   /** When the feed is generated: every DTSTAMP. */
   now: Date;
 };
@@ -59,9 +60,13 @@ export function foldLine(line: string): string {
 const compactDate = (date: string): string => date.replaceAll('-', '');
 const utcStamp = (at: Date): string => at.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
 
+/** Both working languages' words, once when they are the same: `kk / ru`. */
+const both = (kk: string, ru: string): string => (kk === ru ? kk : `${kk} / ${ru}`);
+
 /**
  * The Council's meetings as an iCalendar feed (RFC 5545): one all-day VEVENT per meeting,
- * summaries in both working languages (p30), extraordinary meetings (p21) named as such.
+ * summaries and places in both working languages (p30), extraordinary meetings (p21) named as
+ * such, with their numbers.
  *
  * @example
  * renderCalendar({ council, meetings: [{ id: 'm1', kind: 'regular', date: '2020-03-05', status: 'scheduled' }], now: new Date() });
@@ -82,7 +87,9 @@ export function renderCalendar(input: CalendarInput): string {
     if (!ISO_DATE.test(meeting.date) || Number.isNaN(Date.parse(meeting.date)) || addDays(meeting.date, 0) !== meeting.date) {
       throw new Error(`Meeting ${meeting.id}: date ${meeting.date} is not YYYY-MM-DD`);
     }
-    const location = [meeting.place, meeting.region].filter(Boolean).join(', ');
+    const where = (lang: 'kk' | 'ru') => [meeting.place?.[lang], meeting.region?.[lang]].filter(Boolean).join(', ');
+    const location = both(where('kk'), where('ru'));
+    const number = meeting.number ? ` № ${meeting.number}` : '';
     lines.push(
       'BEGIN:VEVENT',
       `UID:${escapeText(`${meeting.id}@${input.council.id}.kenes`)}`,
@@ -90,7 +97,7 @@ export function renderCalendar(input: CalendarInput): string {
       `DTSTART;VALUE=DATE:${compactDate(meeting.date)}`,
       // DTEND of an all-day event is exclusive: the next day.
       `DTEND;VALUE=DATE:${compactDate(addDays(meeting.date, 1))}`,
-      `SUMMARY:${escapeText(`${kk.meeting[meeting.kind]} / ${ru.meeting[meeting.kind]}`)}`,
+      `SUMMARY:${escapeText(`${kk.meeting[meeting.kind]}${number} / ${ru.meeting[meeting.kind]}${number}`)}`,
       ...(location ? [`LOCATION:${escapeText(location)}`] : []),
       `STATUS:${meeting.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED'}`,
       'END:VEVENT',

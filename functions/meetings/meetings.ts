@@ -3,30 +3,39 @@ import { ConflictError, ForbiddenError, InvalidInputError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { authorize, type Caller } from '../membership/access.ts';
 import { actorAt, meetingEnded, meetingFor, refuseIfSealed, sittingOn, type MeetingDeps, type Sitting } from './deps.ts';
+import { kazakhstanTime } from './labels.ts';
 import type { Acting, AgendaItem, Meeting } from './model.ts';
-import { CHAIRPERSON } from './model.ts';
+import { CHAIRPERSON, CLOCK_TIME, CLOCK_TIME_MESSAGE } from './model.ts';
 import type { Bilingual } from './minutes-doc.ts';
 
 export type ConveneInput = {
   kind: 'regular' | 'extraordinary';
   date: string;
-  place?: string;
-  region?: string;
+  place?: Bilingual;
+  region?: Bilingual;
+  /** "HH:MM", Kazakhstan time. */
+  startTime?: string;
   /** When a member convenes or presides: the Chairperson's instruction (p17.2, p20, p23). */
   instruction?: string;
   presidingMemberId?: string;
   agenda: { title: Bilingual }[];
   invited: Meeting['invited'];
-  hearings: Meeting['hearings'];
+  /** `item`: the agenda item (its place in `agenda`, from 1) the official is heard on. */
+  hearings: { speaker: string; subject: Bilingual; item?: number }[];
   demandId?: string;
 };
 
 /**
  * Convenes a meeting (p19–p21, p23): by the Chairperson, or by a member on the Chairperson's
  * instruction (recorded). An extraordinary meeting may answer a demand of a third of the
- * members (p21), which then stops tracking.
+ * members (p21), which then stops tracking. The store gives it the next number of the council's
+ * meetings of that calendar year, in the same write.
  */
 export async function convene(deps: MeetingDeps, caller: Caller, councilId: string, input: ConveneInput): Promise<Meeting> {
+  checkTime(input.startTime, 'startTime');
+  input.hearings.forEach(({ item }, i) => {
+    if (item !== undefined && !(Number.isInteger(item) && item >= 1 && item <= input.agenda.length)) throw notAnItem(`body.hearings.${i}.item`, input.agenda.length);
+  });
   const held = await authorize(deps, caller, councilId, input.date);
   await deps.law.assertInForce(input.date);
   const { members } = await sittingOn(deps, held.people, input.date);
@@ -49,18 +58,20 @@ export async function convene(deps: MeetingDeps, caller: Caller, councilId: stri
       en: 'This demand does not call for an extraordinary meeting (p21)',
     });
   }
-  const meeting: Meeting = {
+  const agenda = input.agenda.map((item) => ({ id: newId(), title: item.title, submittedBy: actor.id }));
+  const meeting: Omit<Meeting, 'number'> = {
     id: newId(),
     councilId,
     kind: input.kind,
     date: input.date,
     place: input.place,
     region: input.region,
+    startTime: input.startTime,
     convenedBy,
     presiding,
-    agenda: input.agenda.map((item) => ({ id: newId(), title: item.title, submittedBy: actor.id })),
+    agenda,
     invited: input.invited,
-    hearings: input.hearings,
+    hearings: input.hearings.map(({ item, ...hearing }) => (item === undefined ? hearing : { ...hearing, itemId: agenda[item - 1]!.id })),
     demandId: input.demandId,
     status: 'convened',
     revision: 0,
@@ -69,8 +80,7 @@ export async function convene(deps: MeetingDeps, caller: Caller, councilId: stri
     voidedSignatures: [],
   };
   const audit = auditEntry(councilId, caller.identity!.sub, 'meeting-convened', { kind: 'meeting', id: meeting.id }, { on: input.date, point: input.kind === 'extraordinary' ? 'p21' : 'p20' });
-  await deps.meetings.putMeeting(meeting, demand ? { ...demand, status: 'convened', meetingId: meeting.id } : undefined, { audit });
-  return meeting;
+  return deps.meetings.putMeeting(meeting, demand ? { ...demand, status: 'convened', meetingId: meeting.id } : undefined, { audit });
 }
 
 /** p17.3: a member puts an item on the agenda. */
@@ -110,16 +120,25 @@ export async function quorumOf(deps: MeetingDeps, meeting: Meeting, sitting: Sit
   return { ...facts, present, outcome: evaluation.outcome, reasons: evaluation.reasons, version: evaluation.version };
 }
 
-/** Ends the meeting: every motion must be closed first. */
-export async function closeMeeting(deps: MeetingDeps, caller: Caller, councilId: string, meetingId: string) {
+/**
+ * Ends the meeting: every motion must be closed first. The end time is recorded for the
+ * minutes: as given ("HH:MM"), or the time on Kazakhstan's clock now.
+ */
+export async function closeMeeting(deps: MeetingDeps, caller: Caller, councilId: string, meetingId: string, input: { endTime?: string; now: Date }) {
+  checkTime(input.endTime, 'endTime');
   const { meeting, held } = await meetingFor(deps, caller, councilId, meetingId);
   if (!isPresiding(meeting, actorAt(held).id)) throw notPresiding();
   if (meeting.status !== 'convened') throw meetingEnded();
   if (meeting.openMotions > 0) {
     throw new ConflictError('motions-open', { kk: 'Барлық ұсыныстар бойынша дауыс беру аяқталмаған', ru: 'Голосование по всем вопросам не завершено', en: 'Some motions are still open' });
   }
-  await deps.meetings.markHeld(meeting, { audit: auditEntry(councilId, caller.identity!.sub, 'meeting-held', { kind: 'meeting', id: meeting.id }, { on: meeting.date, point: 'p24' }) });
-  return { ...meeting, status: 'held' as const };
+  // A time typed by hand before the start is a slip; the clock's own time is taken as it is.
+  if (input.endTime && meeting.startTime && input.endTime < meeting.startTime) {
+    throw new InvalidInputError([{ field: 'body.endTime', code: 'before-start', message: { kk: `отырыс ${meeting.startTime} басталды: аяқталу уақыты одан ерте болмайды`, ru: `заседание началось в ${meeting.startTime}: окончание не может быть раньше`, en: `the meeting started at ${meeting.startTime}: it cannot end earlier` } }]);
+  }
+  const endTime = input.endTime ?? kazakhstanTime(input.now);
+  await deps.meetings.markHeld(meeting, endTime, { audit: auditEntry(councilId, caller.identity!.sub, 'meeting-held', { kind: 'meeting', id: meeting.id }, { on: meeting.date, point: 'p24', details: { endTime } }) });
+  return { ...meeting, status: 'held' as const, endTime };
 }
 
 /** GET a meeting: its council's people on its date or today; with its quorum (p22) and motions. */
@@ -140,6 +159,18 @@ export function notPresiding(): ForbiddenError {
     ru: 'Это делает только председательствующий на заседании (подп. 4) п. 15, подп. 2) п. 17)',
     en: 'Only the person presiding over the meeting can do this (p15.4, p17.2)',
   });
+}
+
+/** A time of day, "HH:MM" (the route's schema checks it first; this is the domain's own word). */
+function checkTime(value: string | undefined, field: 'startTime' | 'endTime'): void {
+  if (value !== undefined && !CLOCK_TIME.test(value)) throw new InvalidInputError([{ field: `body.${field}`, code: 'invalid-time', message: CLOCK_TIME_MESSAGE }]);
+}
+
+function notAnItem(field: string, items: number): InvalidInputError {
+  const message = items
+    ? { kk: `күн тәртібінде ${items} мәселе бар: 1-ден ${items}-ге дейінгі нөмір болуы керек`, ru: `вопросов в повестке дня: ${items}; нужен номер от 1 до ${items}`, en: `the agenda has ${items} items: give a number from 1 to ${items}` }
+    : { kk: 'күн тәртібінде мәселе жоқ', ru: 'в повестке дня нет вопросов', en: 'the agenda has no items' };
+  return new InvalidInputError([{ field, code: 'not-an-agenda-item', message }]);
 }
 
 function instructionRequired(field: string): InvalidInputError {

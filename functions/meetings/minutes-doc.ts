@@ -9,27 +9,43 @@ import type { Text } from '../text.ts';
 export type WorkingLanguage = 'kk' | 'ru';
 export type Bilingual = { kk: string; ru: string };
 
+/**
+ * What the minutes record. Signed minutes are stored as the exact body signed and served as
+ * signed forever: a field added later is optional, and bodies drawn up before it (without a
+ * number or times, with the place as one string) still render.
+ */
 export type MinutesBody = {
-  council: { id: string; name: Text };
+  /** `parent`: the body the council sits under, as the heading of the minutes names it. */
+  council: { id: string; name: Text; parent?: Bilingual };
   meeting: {
     id: string;
     kind: 'regular' | 'extraordinary';
     date: string;
-    /** A field meeting in a region (p19). */
-    field?: { region: string; place?: string };
-    place?: string;
+    /** Its number in the council's meetings of that calendar year. */
+    number?: number;
+    /** A field meeting in a region (p19); before issue 11 the region was one string, with the place beside it. */
+    field?: { region: Bilingual | string; place?: string };
+    /** Where it sat; before issue 11 one string. */
+    place?: Bilingual | string;
+    /** "HH:MM", Kazakhstan time. */
+    startTime?: string;
+    endTime?: string;
     convenedBy: { name: string; capacity: 'chairperson' | 'member-on-instruction' };
     presiding: { name: string; capacity: 'chairperson' | 'member-on-instruction' };
+    /** Who signs first (p28): the council's Chairperson. */
+    chairperson?: { name: string };
+    /** Who kept the minutes and signs them (p28): the Secretary in office on the meeting's date (p9, p16). */
+    secretary?: { name: string };
   };
   /** p28: the agenda. */
   agenda: { id: string; title: Bilingual; submittedBy?: string }[];
-  /** p28: the names of those present. */
+  /** p28: the names of those present, the Chairperson first. */
   present: { name: string; capacity: 'chairperson' | 'secretary' | 'member' }[];
   absent: { name: string }[];
   /** p14.4: officials and organisations invited. */
   invited: { name: string; organisation: string; position?: string }[];
-  /** p14.5: officials' information heard. */
-  hearings: { speaker: string; subject: Bilingual }[];
+  /** p14.5: officials' information heard; `itemId`: the agenda item it was heard on. */
+  hearings: { speaker: string; subject: Bilingual; itemId?: string }[];
   quorum: { outcome: string; reasons: Reason[] };
   /** p28: the results of the votes, each with the rule's explanation. */
   motions: {

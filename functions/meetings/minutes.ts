@@ -5,6 +5,7 @@ import { newId } from '../ids.ts';
 import { secretaryOn, type Caller, type Held } from '../membership/access.ts';
 import type { Council, Member } from '../membership/model.ts';
 import { meetingFor, sittingOn, type MeetingDeps } from './deps.ts';
+import { MINUTES_LABELS } from './labels.ts';
 import { quorumOf } from './meetings.ts';
 import type { MinutesBody, MinutesDoc } from './minutes-doc.ts';
 import type { Acting, Meeting, Signature, Vote } from './model.ts';
@@ -43,10 +44,12 @@ async function withSigning(deps: MeetingDeps, meeting: Meeting, body: MinutesBod
 }
 
 /**
- * Draws up the minutes (p28) from what was recorded, as of the meeting's date: the agenda, those
- * present, every vote's result with the rule's explanation, the recommendations and proposals
- * adopted, dissenting opinions (p17.5), and the complaints received since the previous meeting
- * (p14.7). The Secretary is the one in office on the meeting's date (p9).
+ * Draws up the minutes (p28) from what was recorded, as of the meeting's date, as a state
+ * body's minutes read: the body it sits under and its name, the number, place, date and times,
+ * who presided and who kept the minutes (the Secretary in office on the meeting's date, p9),
+ * those present (the Chairperson first) and absent, the invited officials (p14.4) and those
+ * heard (p14.5), the agenda, every vote's result with the rule's explanation, dissenting
+ * opinions (p17.5), and the complaints received since the previous meeting (p14.7).
  */
 async function drawUp(deps: MeetingDeps, held: Held, meeting: Meeting): Promise<MinutesBody> {
   const { council } = held.people;
@@ -54,8 +57,9 @@ async function drawUp(deps: MeetingDeps, held: Held, meeting: Meeting): Promise<
   const { members } = sitting;
   const secretary = secretaryOn(held.people, meeting.date);
   const name = nameOf(council, held.people.members);
-  const quorum = await quorumOf(deps, meeting, sitting);
-  const [motions, dissents, previous] = await Promise.all([
+  const [quorum, attendance, motions, dissents, previous] = await Promise.all([
+    quorumOf(deps, meeting, sitting),
+    deps.meetings.listAttendance(council.id, meeting.id),
     deps.meetings.listMotions(council.id, meeting.id),
     deps.meetings.listDissents(council.id, meeting.id),
     deps.meetings.listMeetings(council.id, '0000-01-01', meeting.date),
@@ -63,21 +67,29 @@ async function drawUp(deps: MeetingDeps, held: Held, meeting: Meeting): Promise<
   const earlier = previous.filter((m) => m.id !== meeting.id && m.date < meeting.date).map((m) => m.date).sort().at(-1);
   const complaints = await deps.complaints.receivedBetween(council.id, earlier, meeting.date);
   const votesOf = await Promise.all(motions.map((m) => deps.meetings.listVotes(council.id, meeting.id, m.id)));
+  // Everyone sitting that day, the Chairperson first, then the Secretary, then the members in the council's order.
+  const sittingIds = [CHAIRPERSON, ...[...members].sort((a, b) => Number(b.id === secretary?.id) - Number(a.id === secretary?.id)).map((m) => m.id)];
+  const isPresent = (id: string) => attendance.some((a) => a.attendeeId === id && a.present);
 
   return {
-    council: { id: council.id, name: council.name },
+    council: { id: council.id, name: council.name, parent: { kk: MINUTES_LABELS.kk.parentBody, ru: MINUTES_LABELS.ru.parentBody } },
     meeting: {
       id: meeting.id,
       kind: meeting.kind,
       date: meeting.date,
-      ...(meeting.region ? { field: { region: meeting.region, place: meeting.place } } : {}),
+      number: meeting.number,
+      ...(meeting.region ? { field: { region: meeting.region } } : {}),
       place: meeting.place,
+      startTime: meeting.startTime,
+      endTime: meeting.endTime,
       convenedBy: acting(meeting.convenedBy, name),
       presiding: acting(meeting.presiding, name),
+      chairperson: { name: name(CHAIRPERSON) },
+      ...(secretary ? { secretary: { name: secretary.name } } : {}),
     },
     agenda: meeting.agenda.map((i) => ({ id: i.id, title: i.title, submittedBy: i.submittedBy ? name(i.submittedBy) : undefined })),
-    present: quorum.present.map((id) => ({ name: name(id), capacity: id === CHAIRPERSON ? 'chairperson' : id === secretary?.id ? 'secretary' : 'member' })),
-    absent: [CHAIRPERSON, ...members.map((m) => m.id)].filter((id) => !quorum.present.includes(id)).map((id) => ({ name: name(id) })),
+    present: sittingIds.filter(isPresent).map((id) => ({ name: name(id), capacity: id === CHAIRPERSON ? 'chairperson' : id === secretary?.id ? 'secretary' : 'member' })),
+    absent: sittingIds.filter((id) => !isPresent(id)).map((id) => ({ name: name(id) })),
     invited: meeting.invited,
     hearings: meeting.hearings,
     quorum: { outcome: quorum.outcome, reasons: quorum.reasons },

@@ -9,20 +9,39 @@ export const CHAIRPERSON = 'chairperson';
 
 export type AgendaItem = { id: string; title: Bilingual; submittedBy?: string };
 
+/** A time of day in Kazakhstan, "HH:MM" (24 hours): when a meeting starts and ends. */
+export const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+/** Why a time was refused, in the three languages. */
+export const CLOCK_TIME_MESSAGE = {
+  kk: 'уақыт СС:ММ пішімінде болуы керек (мысалы, 10:00)',
+  ru: 'время должно быть в формате ЧЧ:ММ (например, 10:00)',
+  en: 'must be a time HH:MM (for example 10:00)',
+} as const;
+
 export type Meeting = {
   id: string;
   councilId: string;
   kind: 'regular' | 'extraordinary';
   /** The meeting's legal date: quorum and every vote are judged on it. */
   date: string;
-  place?: string;
-  /** A field meeting in a region (p19). */
-  region?: string;
+  /**
+   * Its number among the council's meetings of the calendar year of its date ("№ 3"), given at
+   * convening; meetings convened before numbering have none.
+   */
+  number?: number;
+  /** Where it sits, in both working languages (p30), as the minutes' heading names it ("Астана қ." / "г. Астана"). */
+  place?: Bilingual;
+  /** A field meeting in a region (p19), in both working languages. */
+  region?: Bilingual;
+  /** When it starts and ends ("HH:MM", Kazakhstan time): the start set at convening, the end recorded at the close. */
+  startTime?: string;
+  endTime?: string;
   convenedBy: Acting;
   presiding: Acting;
   agenda: AgendaItem[];
   invited: { name: string; organisation: string; position?: string }[];
-  hearings: { speaker: string; subject: Bilingual }[];
+  /** p14.5: officials heard; `itemId`: the agenda item they spoke on, if one. */
+  hearings: { speaker: string; subject: Bilingual; itemId?: string }[];
   /** The extraordinary demand this meeting answers (p21). */
   demandId?: string;
   status: 'convened' | 'held';
@@ -86,3 +105,13 @@ export type ExtraordinaryDemand = {
   meetingId?: string;
   openedOn: string;
 };
+
+/**
+ * A meeting as stored: before issue 11 `place` and `region` were one string each. Such a text
+ * is kept as it was written, in both languages' places, so that old meetings still read.
+ */
+export function meetingFromStored(stored: Meeting): Meeting {
+  const both = (value: unknown): Bilingual | undefined => (typeof value === 'string' ? { kk: value, ru: value } : (value as Bilingual | undefined));
+  const { place, region } = stored as { place?: unknown; region?: unknown };
+  return { ...stored, ...(place === undefined ? {} : { place: both(place) }), ...(region === undefined ? {} : { region: both(region) }) };
+}

@@ -6,7 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import pdfmakeModule from 'pdfmake';
 import { MINUTES_LABELS } from './labels.ts';
 import type { MinutesDoc, WorkingLanguage } from './minutes-doc.ts';
-import { minutesOutline, type Block, type Line, type Run } from './render-html.ts';
+import { minutesOutline, type Block, type Line, type Run, type Section } from './render-html.ts';
 
 /**
  * The part of pdfmake 0.3's Node API used here (node_modules/pdfmake/src/index.js and base.js:
@@ -61,27 +61,40 @@ function fontFiles(): Record<keyof typeof FONT_FILES, string> {
 
 const runPdf = (r: Run): Content => ({
   text: r.text,
-  ...(r.strong ? { bold: true } : {}),
+  ...(r.strong ? { bold: true } : r.strong === false ? { bold: false } : {}),
   ...(r.written ? { italics: true } : {}),
   ...(r.hash ? { fontSize: 7 } : {}),
 });
 const linePdf = (line: Line): Content[] => line.map(runPdf);
 
+/** A block as pdfmake content: a part's title is a heading of level 2 (`headlineLevel`, kept with what follows it), a section's of level 1. */
 function blockPdf(block: Block): Content {
   switch (block.type) {
     case 'paragraph':
       return { text: linePdf(block.line), margin: [0, 1, 0, 1] };
     case 'list':
-      return { [block.ordered ? 'ol' : 'ul']: block.items.map((item) => ({ text: linePdf(item) })), margin: [0, 2, 0, 2] };
-    case 'table': {
-      const header = block.header.map((h) => ({ text: h, bold: true, alignment: 'center' }));
-      const rows = block.rows.map((row) => row.map((c) => ({ text: c, alignment: 'center' })));
-      // The header never parts from the votes it heads.
-      return { table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, body: [header, ...rows] }, margin: [0, 3, 0, 3] };
-    }
+      return { [block.ordered ? 'ol' : 'ul']: block.items.map((item) => ({ text: linePdf(item), margin: [0, 0, 0, 1] })), margin: [0, 2, 0, 2] };
     case 'part':
-      return [{ text: linePdf(block.title), style: 'part', headlineLevel: 1 }, { stack: block.blocks.map(blockPdf), margin: [10, 0, 0, 0] }];
+      return [{ text: linePdf(block.title), style: 'part', headlineLevel: 2 }, { stack: block.blocks.map(blockPdf), margin: [14, 0, 0, 0] }];
   }
+}
+
+type PageNode = { headlineLevel?: number; text?: unknown; style?: unknown };
+type PageNodes = { getFollowingNodesOnPage(): PageNode[]; getPreviousNodesOnPage(): PageNode[] };
+
+/** The footer's style: its lines are on every page, and are no content a heading is kept with. */
+const FOOTER = 'pageFooter';
+/** The text a page shows (lists, stacks and tables hold texts; the footer is not content). */
+const isText = (node: PageNode) => node.text !== undefined && node.style !== FOOTER;
+
+/**
+ * Headings are kept with their content: a heading with nothing but headings after it on its
+ * page starts the next page instead (unless it already opens its page).
+ */
+export function keepHeadingWithContent(node: PageNode, nodes: PageNodes): boolean {
+  if (!node.headlineLevel) return false;
+  if (!nodes.getPreviousNodesOnPage().some(isText)) return false;
+  return nodes.getFollowingNodesOnPage().filter(isText).every((next) => next.headlineLevel !== undefined);
 }
 
 /**
@@ -94,6 +107,7 @@ function blockPdf(block: Block): Content {
  */
 export async function renderMinutesPdf(doc: MinutesDoc, lang: WorkingLanguage): Promise<Buffer> {
   const outline = minutesOutline(doc, lang);
+  const { heading } = outline;
   const files = fontFiles();
   const allowed = new Set(Object.values(files).map((file) => resolve(file)));
   pdfmake.setFonts({ Roboto: files });
@@ -103,47 +117,75 @@ export async function renderMinutesPdf(doc: MinutesDoc, lang: WorkingLanguage): 
   // `__dirname`, which an ES module bundle (the Lambda's index.mjs) does not define: unused, it is detached.
   pdfmake.virtualfs = undefined;
 
-  const sections = outline.sections.map((s): Content => {
-    const title = [s.title, ...(s.point ? [{ text: ` (${s.point})`, bold: false }] : [])];
-    const heading = s.title === undefined ? [] : [{ text: title, style: 'section', headlineLevel: 1 }];
+  const section = (s: Section): Content => {
     const body = s.blocks.map(blockPdf);
     // p26 stands in a box, as in the HTML.
-    if (s.id === 'recommendatory') {
-      return { table: { widths: ['*'], body: [[{ stack: body, margin: [4, 4, 4, 4] }]] }, margin: [0, 10, 0, 4] };
-    }
-    return [...heading, ...body];
-  });
+    if (s.id === 'recommendatory') return { table: { widths: ['*'], body: [[{ stack: body, margin: [4, 3, 4, 3] }]] }, margin: [0, 10, 0, 4] };
+    return s.title === undefined ? { stack: body, margin: [0, 4, 0, 0] } : [{ text: linePdf(s.title), style: 'section', headlineLevel: 1 }, ...body];
+  };
+  // The signature block never parts: each signer, a line to sign on, the name, and whether and when they signed (p28).
+  const signatures: Content = {
+    unbreakable: true,
+    margin: [0, 24, 0, 0],
+    layout: 'noBorders',
+    table: {
+      widths: ['*', 150, '*'],
+      body: outline.signatures.flatMap((row) => [
+        [
+          { text: row.role, bold: true, margin: [0, 16, 0, 0] },
+          { canvas: [{ type: 'line', x1: 0, y1: 0, x2: 150, y2: 0, lineWidth: 0.7 }], margin: [0, 28, 0, 0] },
+          { text: row.name, alignment: 'right', margin: [0, 16, 0, 0] },
+        ],
+        [{ text: linePdf(row.status), colSpan: 3, fontSize: 8 }, {}, {}],
+      ]),
+    },
+  };
 
   const definition = {
     pageSize: 'A4',
-    pageMargins: [50, 50, 50, 60],
+    pageMargins: [60, 50, 45, 60],
     language: lang,
-    info: { title: `${outline.title} — ${outline.council} — ${doc.meeting.date}`, subject: doc.contentHash, creator: 'kenes' },
-    defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.15 },
+    info: { title: [heading.title, heading.number, heading.date].filter(Boolean).join(' '), subject: heading.subtitle, creator: 'kenes' },
+    defaultStyle: { font: 'Roboto', fontSize: 10.5, lineHeight: 1.2 },
     styles: {
-      council: { fontSize: 13, bold: true, alignment: 'center' },
-      title: { fontSize: 15, bold: true, alignment: 'center', margin: [0, 4, 0, 6] },
-      facts: { alignment: 'center' },
-      section: { fontSize: 12, bold: true, margin: [0, 12, 0, 4] },
-      part: { fontSize: 10.5, bold: true, margin: [0, 6, 0, 2] },
+      parent: { fontSize: 11, bold: true, alignment: 'center' },
+      council: { fontSize: 11, bold: true, alignment: 'center', margin: [0, 2, 0, 0] },
+      title: { fontSize: 14, bold: true, alignment: 'center', margin: [0, 14, 0, 0] },
+      subtitle: { alignment: 'center', margin: [0, 0, 0, 10] },
+      section: { fontSize: 10.5, bold: true, margin: [0, 9, 0, 3] },
+      part: { fontSize: 10.5, bold: true, margin: [0, 5, 0, 2] },
     },
     content: [
-      { text: outline.council, style: 'council' },
-      { text: outline.title, style: 'title' },
-      ...outline.facts.map((f) => ({ text: linePdf(f), style: 'facts' })),
-      ...sections,
-      { stack: outline.footer.map((f) => ({ text: linePdf(f) })), fontSize: 8, margin: [0, 16, 0, 0] },
+      { text: heading.parent, style: 'parent' },
+      { canvas: [{ type: 'line', x1: 0, y1: 3, x2: 490, y2: 3, lineWidth: 0.8 }] },
+      ...(heading.council ? [{ text: heading.council, style: 'council' }] : []),
+      { text: heading.title, style: 'title' },
+      { text: heading.subtitle, style: 'subtitle' },
+      ...(heading.field ? [{ text: heading.field, alignment: 'center', margin: [0, 0, 0, 6] }] : []),
+      {
+        columns: [
+          { text: heading.place ?? '', width: '*' },
+          { text: heading.number ?? '', width: 'auto' },
+          { text: heading.date, width: '*', alignment: 'right' },
+        ],
+        columnGap: 10,
+        margin: [0, 0, 0, 2],
+      },
+      ...(heading.times ? [{ text: heading.times, margin: [0, 0, 0, 6] }] : []),
+      ...outline.sections.map(section),
+      signatures,
+      ...outline.annexes.map(section),
     ],
-    // A heading in the last sixth of a page starts the next one instead of standing alone.
-    pageBreakBefore: (node: { headlineLevel?: number; startPosition?: { verticalRatio?: number } }) =>
-      node.headlineLevel === 1 && (node.startPosition?.verticalRatio ?? 0) > 5 / 6,
+    pageBreakBefore: keepHeadingWithContent,
+    // The content hash stands in the footer only, never in the text a person reads.
     footer: (page: number, pages: number): Content => ({
+      style: FOOTER,
       columns: [
-        { text: `${MINUTES_LABELS[lang].contentHash}: ${doc.contentHash}`, fontSize: 6.5 },
-        { text: `${page} / ${pages} ${MINUTES_LABELS[lang].page}`, width: 'auto', fontSize: 8 },
+        { text: linePdf(outline.footer[0]!), fontSize: 6.5, style: FOOTER },
+        { text: `${page} / ${pages} ${MINUTES_LABELS[lang].page}`, width: 'auto', fontSize: 8, style: FOOTER },
       ],
       columnGap: 10,
-      margin: [50, 20, 50, 0],
+      margin: [60, 20, 45, 0],
     }),
   };
   return pdfmake.createPdf(definition).getBuffer();

@@ -1,24 +1,44 @@
 import { z } from 'zod';
 import { Id, IsoDate, Words } from '../api/schemas.ts';
+import { CLOCK_TIME, CLOCK_TIME_MESSAGE } from './model.ts';
 import { Reading } from '../rules/schemas.ts';
 
 /** Request schemas of the meeting routes. Texts that go into the minutes come in both working languages (p30). */
 export const Bilingual = z.strictObject({ kk: Words(2000), ru: Words(2000) });
 
+/** A time of day in Kazakhstan, "HH:MM". */
+export const ClockTime = z
+  .string()
+  .max(5)
+  .refine((value) => CLOCK_TIME.test(value), { message: CLOCK_TIME_MESSAGE.en, params: { code: 'invalid-time', message: CLOCK_TIME_MESSAGE } })
+  .meta({ description: 'A time of day in Kazakhstan, HH:MM (24 hours)', pattern: CLOCK_TIME.source, example: '10:00' });
+
 export const Convene = z.strictObject({
   kind: z.enum(['regular', 'extraordinary']),
   date: IsoDate.meta({ description: "The meeting's legal date: quorum and votes are judged on it" }),
-  place: z.string().max(300).optional(),
-  region: z.string().max(200).optional().meta({ description: 'A field meeting in a region (p19)' }),
+  place: z.strictObject({ kk: Words(300), ru: Words(300) }).optional().meta({ description: 'Where it sits, in both working languages, as the heading of the minutes names it ("Астана қ." / "г. Астана")' }),
+  region: z.strictObject({ kk: Words(200), ru: Words(200) }).optional().meta({ description: 'A field meeting in a region (p19), in both working languages' }),
+  startTime: ClockTime.optional().meta({ description: 'When it starts, HH:MM (Kazakhstan time)' }),
   instruction: z.string().max(300).optional().meta({ description: "The Chairperson's instruction when a member convenes or presides (p17.2, p20, p23)" }),
   presidingMemberId: Id.optional(),
   agenda: z.array(z.strictObject({ title: Bilingual })).max(100).default([]),
   invited: z.array(z.strictObject({ name: z.string().min(1).max(200), organisation: z.string().min(1).max(300), position: z.string().max(200).optional() })).max(100).default([]),
-  hearings: z.array(z.strictObject({ speaker: z.string().min(1).max(200), subject: Bilingual })).max(100).default([]),
+  hearings: z
+    .array(
+      z.strictObject({
+        speaker: z.string().min(1).max(200),
+        subject: Bilingual,
+        item: z.int().min(1).max(100).optional().meta({ description: 'The agenda item (its place in `agenda`, from 1) the official is heard on' }),
+      }),
+    )
+    .max(100)
+    .default([]),
   demandId: Id.optional().meta({ description: 'The extraordinary demand (p21) this meeting answers' }),
 });
 
 export const AgendaItem = z.strictObject({ title: Bilingual });
+/** Ending a meeting: when it ended (by default the time on Kazakhstan's clock now); the body may be left out. */
+export const Close = z.strictObject({ endTime: ClockTime.optional().meta({ description: 'When the meeting ended, HH:MM (Kazakhstan time); default: now' }) }).optional();
 export const Attendance = z.strictObject({ present: z.boolean() });
 export const PutMotion = z.strictObject({
   itemId: Id,
@@ -55,13 +75,16 @@ export const MeetingResponse = z.object({
   councilId: z.string(),
   kind: z.enum(['regular', 'extraordinary']),
   date: IsoDate,
-  place: z.string().optional(),
-  region: z.string().optional(),
+  number: z.number().optional().meta({ description: "Its number among the council's meetings of that calendar year, given at convening" }),
+  place: Names.optional(),
+  region: Names.optional().meta({ description: 'A field meeting in a region (p19)' }),
+  startTime: z.string().optional(),
+  endTime: z.string().optional().meta({ description: 'Recorded when the meeting ends' }),
   convenedBy: Acting,
   presiding: Acting,
   agenda: z.array(z.object({ id: z.string(), title: Names, submittedBy: z.string().optional() })),
   invited: z.array(z.object({ name: z.string(), organisation: z.string(), position: z.string().optional() })),
-  hearings: z.array(z.object({ speaker: z.string(), subject: Names })),
+  hearings: z.array(z.object({ speaker: z.string(), subject: Names, itemId: z.string().optional() })),
   demandId: z.string().optional(),
   status: z.enum(['convened', 'held']),
   revision: z.number().meta({ description: 'Counts the changes to what the minutes record once the meeting is held' }),
@@ -99,25 +122,42 @@ const Quorum = z.object({ membersTotal: z.number(), membersPresent: z.number(), 
 export const MeetingDetail = MeetingResponse.extend({ quorum: Quorum, motions: z.array(MotionResponse) });
 export const AttendanceResponse = z.object({ meetingId: z.string(), attendeeId: z.string(), present: z.boolean(), quorum: Quorum });
 
+const SignatureLine = z.object({ role: z.enum(['chairperson', 'secretary']), name: z.string(), signedAt: z.string().meta({ description: 'Real time of the signature' }), contentHash: z.string() });
+
 export const MinutesResponse = z.object({
-  council: z.object({ id: z.string(), name: Text3 }),
-  meeting: z.object({ id: z.string(), kind: z.string(), date: IsoDate }).loose(),
+  council: z.object({ id: z.string(), name: Text3, parent: Names.optional().meta({ description: 'The body the council sits under, as the heading names it' }) }),
+  meeting: z
+    .object({
+      id: z.string(),
+      kind: z.string(),
+      date: IsoDate,
+      number: z.number().optional(),
+      place: z.union([Names, z.string()]).optional().meta({ description: 'In both working languages (one string in minutes drawn up before)' }),
+      startTime: z.string().optional(),
+      endTime: z.string().optional(),
+      secretary: z.object({ name: z.string() }).optional().meta({ description: 'Who kept the minutes: the Secretary on the meeting date' }),
+    })
+    .loose(),
   agenda: z.array(z.object({ id: z.string(), title: Names }).loose()),
-  present: z.array(z.object({ name: z.string(), capacity: z.enum(['chairperson', 'secretary', 'member']) })),
+  present: z.array(z.object({ name: z.string(), capacity: z.enum(['chairperson', 'secretary', 'member']) })).meta({ description: 'The Chairperson first' }),
   absent: z.array(z.object({ name: z.string() })),
   invited: z.array(z.object({ name: z.string(), organisation: z.string() }).loose()),
-  hearings: z.array(z.object({ speaker: z.string(), subject: Names })),
+  hearings: z.array(z.object({ speaker: z.string(), subject: Names, itemId: z.string().optional() })),
   quorum: z.object({ outcome: z.string(), reasons: z.array(Reason) }),
   motions: z.array(
     z.object({
       id: z.string(),
       title: Names,
       votes: z.object({ for: z.number(), against: z.number(), abstained: z.number() }),
-      dissents: z.array(z.object({ member: z.string(), text: z.string(), language: z.enum(['kk', 'ru', 'en']) })),
+      dissents: z.array(z.object({ member: z.string(), text: z.string(), language: z.enum(['kk', 'ru', 'en']) }).loose()),
     }).loose(),
   ),
   complaints: z.array(z.object({ id: z.string(), receivedOn: IsoDate, summary: Names })),
-  signatures: z.array(z.object({ role: z.enum(['chairperson', 'secretary']), name: z.string(), signedAt: z.string(), contentHash: z.string() })),
+  signatures: z.array(SignatureLine),
+  voidedSignatures: z.array(SignatureLine.extend({ voidedAt: z.string().optional() })),
+  awaiting: z.array(z.enum(['chairperson', 'secretary'])),
+  sealed: z.boolean(),
+  corrections: z.array(z.object({ id: z.string(), text: Names, reason: z.string(), on: IsoDate, contentHash: z.string() })),
   contentHash: z.string().meta({ description: 'SHA-256 of the content the signatures cover (p28)' }),
 });
 

@@ -20,12 +20,16 @@ export type Correction = { id: string; contentHash: string; text: { kk: string; 
 export interface MeetingStore {
   listCouncils(): Promise<Council[]>;
 
-  putMeeting(meeting: Meeting, demand: ExtraordinaryDemand | undefined, trail: Trail): Promise<void>;
+  /**
+   * A new meeting with its number: the next of the council's meetings of the calendar year of
+   * its date, counted in the same write (concurrent conveners never share a number).
+   */
+  putMeeting(meeting: Omit<Meeting, 'number'>, demand: ExtraordinaryDemand | undefined, trail: Trail): Promise<Meeting>;
   getMeeting(councilId: string, meetingId: string): Promise<Meeting | undefined>;
   listMeetings(councilId: string, from: string, to: string): Promise<Meeting[]>;
   addAgendaItem(meeting: Meeting, item: AgendaItem): Promise<void>;
-  /** Marks the meeting held (only from convened, with no motion open). */
-  markHeld(meeting: Meeting, trail: Trail): Promise<void>;
+  /** Marks the meeting held at `endTime` ("HH:MM"), only from convened, with no motion open. */
+  markHeld(meeting: Meeting, endTime: string, trail: Trail): Promise<void>;
 
   setAttendance(meeting: Meeting, attendeeId: string, present: boolean): Promise<void>;
   listAttendance(councilId: string, meetingId: string): Promise<Attendance[]>;

@@ -27,7 +27,7 @@ export async function applyAsCandidate(
   deps: MembershipDeps,
   caller: Caller,
   councilId: string,
-  input: { name: string; sub?: string; appliedOn: string; facts: EligibilityFacts; documents: string[] },
+  input: { name: string; profile?: string; sub?: string; appliedOn: string; facts: EligibilityFacts; documents: string[] },
 ): Promise<Candidate> {
   await authorize(deps, caller, councilId, input.appliedOn);
   const standing = input.sub ? await deps.store.standingCandidacy(councilId, input.sub) : undefined;
@@ -49,6 +49,7 @@ export async function applyAsCandidate(
     id,
     councilId,
     name: input.name,
+    profile: input.profile,
     sub: input.sub,
     appliedOn: input.appliedOn,
     facts: input.facts,

@@ -31,6 +31,8 @@ export type Candidate = {
   id: string;
   councilId: string;
   name: string;
+  /** A short public profile (at most 500 characters), shown with the name on the ballot: never private data. */
+  profile?: string;
   /** The person's account, so that once elected they can act as a member. */
   sub?: string;
   appliedOn: string;

@@ -24,6 +24,7 @@ export const EligibilityFacts = FACTS['member-eligibility'];
 
 export const ApplyAsCandidate = z.strictObject({
   name: z.string().trim().min(1).max(200),
+  profile: Words(500).optional().meta({ description: 'A short public profile, shown with the name on the ballot (no private data: it is public to the voters)' }),
   sub: Id.optional().meta({ description: "The person's user id, so that once elected they act as a member" }),
   appliedOn: IsoDate.optional().meta({ description: 'Application date; eligibility is judged on it (default: today)' }),
   facts: EligibilityFacts,
@@ -105,6 +106,7 @@ export const CandidateResponse = z.object({
   id: z.string(),
   councilId: z.string(),
   name: z.string(),
+  profile: z.string().optional(),
   sub: z.string().optional(),
   appliedOn: IsoDate,
   facts: EligibilityFacts,

@@ -100,6 +100,4 @@ export interface MembershipStore {
   flagTerm(term: Term, on: string, deadline: string): Promise<boolean>;
   listFlags(councilId: string): Promise<TermFlag[]>;
 
-  /** The council's audit log, oldest first (append-only: nothing edits or deletes it). */
-  auditLog(councilId: string): Promise<AuditEntry[]>;
 }

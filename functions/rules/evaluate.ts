@@ -4,6 +4,7 @@ import { parse } from '../http/validate.ts';
 import { format, type Text } from '../text.ts';
 import { assumedDateReason, datesOf, restsOnAssumedDate, type DatesBasis } from './dates.ts';
 import { ParameterValue, sameValue, type ParameterValue as Value, type QuestionEntryDoc } from './document.ts';
+import { pointWords } from './point-words.ts';
 import { engineFor, type Reading, type ScaledParams } from './engine.ts';
 import { FACTS, type Question } from './facts.ts';
 import { versionInForce, type Law, type LawVersion } from './law.ts';
@@ -104,7 +105,7 @@ function refuseUnknownWording(law: Law, version: LawVersion, definition: Questio
     const since = law.versions.find((v) => v.id === wording?.since) ?? version;
     const code = !wording ? 'point-not-in-force' : wording.unknown ? 'wording-unknown' : 'point-deleted';
     const numbers = { at, point, version: since.id, act: since.act, versionInForce: version.id, datesAssumed: restsOnAssumedDate(version) };
-    const of = pointOf(point);
+    const of = pointWords(point);
     const message: Record<string, Text> = {
       'wording-unknown': {
         kk: `${at} күні қолданыста болған ${of.kk} мәтіні (${since.title.kk}) бізде бар мәтінде жоқ; ол ойдан шығарылмайды, сондықтан бұл күнге жауап беру мүмкін емес.`,
@@ -126,7 +127,7 @@ function refuseUnknownWording(law: Law, version: LawVersion, definition: Questio
   });
   if (!reasons.length) return;
   const points = reasons.map((r) => r.point).join(', ');
-  const named = (language: 'kkName' | 'ruName') => reasons.map((r) => pointOf(r.point)[language]).join(', ');
+  const named = (language: 'kkName' | 'ruName') => reasons.map((r) => pointWords(r.point)[language]).join(', ');
   // The refusal rests on the version in force on that date, whose first day may be assumed.
   if (restsOnAssumedDate(version)) reasons.push(assumedDateReason(version, entryPoint(law, version)));
   throw new LegalRefusalError(reasons[0]!.code, {
@@ -136,37 +137,6 @@ function refuseUnknownWording(law: Law, version: LawVersion, definition: Questio
   }, reasons);
 }
 
-/**
- * A point as a Kazakh or Russian reader cites it, in the genitive ("25-тармақтың", "п. 25"), and
- * as deleted ("13-тармақ алып тасталды", "Пункт 13 исключён"). `p4.2` is subpoint 2) of point
- * 4; the sub-ids of p5 are kenes's own, so they cite point 5.
- */
-type PointWords = { kk: string; ru: string; kkName: string; ruName: string; kkDeleted: string; ruDeleted: string };
-
-function pointOf(point: string): PointWords {
-  if (point === 'preamble') return { kk: 'кіріспенің', ru: 'преамбулы', kkName: 'кіріспе', ruName: 'преамбула', kkDeleted: 'Кіріспе алып тасталды', ruDeleted: 'Преамбула исключена' };
-  const order = /^order\.p(\d+)$/.exec(point);
-  if (order)
-    return {
-      kk: `өкімнің ${order[1]}-тармағының`,
-      ru: `п. ${order[1]} распоряжения`,
-      kkName: `өкімнің ${order[1]}-тармағы`,
-      ruName: `п. ${order[1]} распоряжения`,
-      kkDeleted: `Өкімнің ${order[1]}-тармағы алып тасталды`,
-      ruDeleted: `Пункт ${order[1]} распоряжения исключён`,
-    };
-  const [, main, sub] = /^p(\d+)(?:\.(\d+))?$/.exec(point) ?? [];
-  if (!sub || main === '5')
-    return { kk: `${main}-тармақтың`, ru: `п. ${main}`, kkName: `${main}-тармақ`, ruName: `п. ${main}`, kkDeleted: `${main}-тармақ алып тасталды`, ruDeleted: `Пункт ${main} исключён` };
-  return {
-    kk: `${main}-тармақтың ${sub}) тармақшасының`,
-    ru: `подп. ${sub}) п. ${main}`,
-    kkName: `${main}-тармақтың ${sub}) тармақшасы`,
-    ruName: `подп. ${sub}) п. ${main}`,
-    kkDeleted: `${main}-тармақтың ${sub}) тармақшасы алып тасталды`,
-    ruDeleted: `Подпункт ${sub}) пункта ${main} исключён`,
-  };
-}
 
 /** Overrides must name parameters in force and give one of their options (or a value of the same kind). */
 function checkOverrides(version: LawVersion, overrides: Record<string, unknown>): Record<string, Value> {

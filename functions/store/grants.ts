@@ -50,6 +50,14 @@ export const MEETINGS_BY_DATE = 'COUNCIL#*#MEETINGS';
  * then written with the request's outcome (Put, Update), and marked in the act's own transaction.
  */
 export const IDEMPOTENCY_PARTITIONS = 'IDEMPOTENCY#*';
+/** A person's own partition (`keys.notification(sub, …).pk`): their outbox and their calendar secret's pointer. */
+export const PERSON_PARTITIONS = 'PERSON#*';
+/** A person's notifications by time, in gsi1 (`keys.notificationsOf(sub).gsi1pk`). */
+export const NOTIFICATIONS_BY_TIME = 'PERSON#*#NOTIFICATIONS';
+/** A calendar feed's record, under the SHA-256 of its secret (`keys.calendarSecret(hash).pk`). */
+export const CALENDAR_PARTITIONS = 'CALENDAR#*';
+/** The e-mails still to send, in gsi2 (`keys.emailPending(…).gsi2pk`). */
+export const EMAIL_OUTBOX = 'OUTBOX';
 
 /** The law as every function loads it: the head (GetItem) and the whole LAW partition (Query). */
 const READ_LAW: PartitionAccess = { on: 'table', actions: READ, partitions: [PARTITIONS.law] };
@@ -145,6 +153,55 @@ export const tableGrants = {
       { on: 'table', actions: ['GetItem'], partitions: [IDEMPOTENCY_PARTITIONS] },
       { on: 'table', actions: WRITE, partitions: [COUNCIL_PARTITIONS] },
       { on: 'table', actions: ['PutItem', 'UpdateItem'], partitions: [IDEMPOTENCY_PARTITIONS] },
+    ],
+  },
+
+  /**
+   * The council's read models (lists by pages, a council, an election with the voter's own
+   * receipt, a meeting with its quorum): they only read, the council's partition, its meetings
+   * by date, and the law (the quorum is the law's answer).
+   */
+  'api/reads.ts': {
+    read: [READ_COUNCILS_AND_LAW, { on: 'gsi1', actions: QUERY, partitions: [MEETINGS_BY_DATE] }],
+  },
+
+  /**
+   * The person's own routes. Reads (`/v1/me`, the outbox): every council through gsi1's
+   * `COUNCILS` partition, each one's records and meetings by date (to-dos, roles), and the
+   * caller's notifications by time. Writes (the calendar secret, a notification read): the
+   * councils read again (which councils a feed serves), and only the person's own partition and
+   * the calendar records; no council partition, and no idempotency record (they answer 200: a
+   * record would keep the secret). The public feed reads a calendar record by its hash and the
+   * meetings by date, nothing of a council's own records (ballots, facts, people).
+   */
+  'api/me.ts': {
+    read: [
+      { on: 'table', actions: READ, partitions: [COUNCIL_PARTITIONS] },
+      { on: 'gsi1', actions: QUERY, partitions: [PARTITIONS.councils, MEETINGS_BY_DATE, NOTIFICATIONS_BY_TIME] },
+    ],
+    write: [
+      { on: 'table', actions: READ, partitions: [COUNCIL_PARTITIONS, PERSON_PARTITIONS] },
+      { on: 'gsi1', actions: QUERY, partitions: [PARTITIONS.councils] },
+      { on: 'table', actions: ['PutItem', 'UpdateItem'], partitions: [PERSON_PARTITIONS, CALENDAR_PARTITIONS] },
+    ],
+    public: [
+      { on: 'table', actions: ['GetItem'], partitions: [CALENDAR_PARTITIONS] },
+      { on: 'gsi1', actions: QUERY, partitions: [PARTITIONS.councils, MEETINGS_BY_DATE] },
+    ],
+  },
+
+  /**
+   * Every 15 minutes, the notify job: every council through gsi1's `COUNCILS` partition, each
+   * one's records and meetings by date (to-dos), each person's calendar pointer; it puts
+   * notifications in the people's partitions, refreshes the calendar records, and reads the
+   * e-mail outbox through gsi2's `OUTBOX` partition. It never writes a council's records.
+   */
+  'jobs/notify.ts': {
+    write: [
+      { on: 'table', actions: READ, partitions: [COUNCIL_PARTITIONS, PERSON_PARTITIONS] },
+      { on: 'gsi1', actions: QUERY, partitions: [PARTITIONS.councils, MEETINGS_BY_DATE] },
+      { on: 'gsi2', actions: QUERY, partitions: [EMAIL_OUTBOX] },
+      { on: 'table', actions: ['PutItem', 'UpdateItem'], partitions: [PERSON_PARTITIONS, CALENDAR_PARTITIONS] },
     ],
   },
 

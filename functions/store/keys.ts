@@ -60,6 +60,8 @@ export const keys = {
   dissent: (cid: string, mid: string, moid: string, memberId: string) => ({ pk: `COUNCIL#${part(cid)}`, sk: `MEETING#${part(mid)}#DISSENT#${part(moid)}#${part(memberId)}` }),
   /** The exact content of signed minutes, under its SHA-256: never rewritten with other content. */
   minutes: (cid: string, mid: string, hash: string) => ({ pk: `COUNCIL#${part(cid)}`, sk: `MEETING#${part(mid)}#MINUTES#${part(hash)}` }),
+  /** The count of a council's meetings convened for dates in one calendar year: their numbers ("№ 3"). */
+  meetingCount: (cid: string, year: string) => ({ pk: `COUNCIL#${part(cid)}`, sk: `COUNTER#MEETINGS#${part(year)}` }),
   correction: (cid: string, mid: string, id: string) => ({ pk: `COUNCIL#${part(cid)}`, sk: `MEETING#${part(mid)}#CORRECTION#${part(id)}` }),
   demand: (cid: string, id: string) => ({ pk: `COUNCIL#${part(cid)}`, sk: `DEMAND#${part(id)}` }),
   notice: (cid: string, id: string) => ({ pk: `COUNCIL#${part(cid)}`, sk: `NOTICE#${part(id)}` }),
@@ -71,6 +73,19 @@ export const keys = {
   secretary: (cid: string, on: string) => ({ pk: `COUNCIL#${part(cid)}`, sk: `SECRETARY#${part(on)}` }),
   /** The guard that makes the lot of p11 one per council: it names the lot. */
   firstLot: (cid: string) => ({ pk: `COUNCIL#${part(cid)}`, sk: 'FIRSTLOT' }),
+  /**
+   * A person's own partition, by their user id (`sub`): the outbox of notifications (one item
+   * per stable id, so a to-do is notified once), newest first through gsi1, and the pointer to
+   * their calendar secret. Only the person reads it (the `/v1/me…` routes).
+   */
+  notification: (sub: string, id: string) => ({ pk: `PERSON#${part(sub)}`, sk: `NOTIFICATION#${part(id)}` }),
+  notificationByTime: (sub: string, id: string, createdAt: string) => ({ gsi1pk: `PERSON#${part(sub)}#NOTIFICATIONS`, gsi1sk: `${part(createdAt)}#${part(id)}` }),
+  notificationsOf: (sub: string) => ({ gsi1pk: `PERSON#${part(sub)}#NOTIFICATIONS` }),
+  /** Sparse: present only while a notification's e-mail is still to be sent (Amazon SES, on AWS). */
+  emailPending: (sub: string, id: string, createdAt: string) => ({ gsi2pk: 'OUTBOX', gsi2sk: `${part(createdAt)}#${part(sub)}#${part(id)}` }),
+  calendarOf: (sub: string) => ({ pk: `PERSON#${part(sub)}`, sk: 'CALENDAR' }),
+  /** A calendar feed's secret, under its SHA-256 only: the secret itself is never stored. */
+  calendarSecret: (hash: string) => ({ pk: `CALENDAR#${part(hash)}`, sk: 'CALENDAR' }),
   /** Sorted by the real time of the record. */
   audit: (cid: string, recordedAt: string, id: string) => ({ pk: `COUNCIL#${part(cid)}`, sk: `AUDIT#${part(recordedAt)}#${part(id)}` }),
   flag: (cid: string, mid: string, end: string) => ({ pk: `COUNCIL#${part(cid)}`, sk: `FLAG#TERM#${part(mid)}#${part(end)}` }),

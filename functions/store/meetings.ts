@@ -1,10 +1,11 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ConflictError } from '../errors.ts';
+import { ConflictError, StoreUnavailableError } from '../errors.ts';
 import type { Council } from '../membership/model.ts';
 import { meetingChanged, minutesSigned } from '../meetings/deps.ts';
 import type { MinutesBody } from '../meetings/minutes-doc.ts';
 import type { Dissent, ExtraordinaryDemand, Meeting, Motion, Vote } from '../meetings/model.ts';
+import { meetingFromStored } from '../meetings/model.ts';
 import type { Attendance, Correction, MeetingStore, Notice } from '../meetings/store.ts';
 import { documentClient, tableName } from './client.ts';
 import { fromItem, keys, PARTITIONS, within } from './keys.ts';
@@ -66,30 +67,60 @@ export function dynamoMeetingStore(): MeetingStore {
       return items.map((i) => fromItem<Council>(i)!);
     },
 
-    async putMeeting(meeting, demand, trail) {
-      const items: Items = [
-        { Put: { TableName, Item: { ...meeting, ...keys.meeting(meeting.councilId, meeting.id), ...keys.meetingByDate(meeting.councilId, meeting.id, meeting.date), type: 'meeting' }, ...created } },
-        ...trailItems(TableName, trail),
-      ];
-      if (demand) {
-        items.push({
-          Update: {
-            TableName,
-            Key: keys.demand(demand.councilId, demand.id),
-            UpdateExpression: 'SET #status = :convened, meetingId = :mid',
-            ConditionExpression: '#status = :due',
-            ExpressionAttributeNames: STATUS,
-            ExpressionAttributeValues: { ':convened': 'convened', ':mid': meeting.id, ':due': 'may-convene' },
+    async putMeeting(given, demand, trail) {
+      // The number: the year's count, read and then moved on in the very write that stores the
+      // meeting, on condition that nobody moved it meanwhile; a concurrent convener retries.
+      const counter = keys.meetingCount(given.councilId, given.date.slice(0, 4));
+      for (let attempt = 1; ; attempt++) {
+        const count = (await get<{ count: number }>(counter))?.count ?? 0;
+        const meeting: Meeting = { ...given, number: count + 1 };
+        const items: Items = [
+          { Put: { TableName, Item: { ...meeting, ...keys.meeting(meeting.councilId, meeting.id), ...keys.meetingByDate(meeting.councilId, meeting.id, meeting.date), type: 'meeting' }, ...created } },
+          {
+            Update: {
+              TableName,
+              Key: counter,
+              UpdateExpression: 'SET #count = :next, #type = :type',
+              ConditionExpression: count === 0 ? 'attribute_not_exists(pk)' : '#count = :count',
+              ExpressionAttributeNames: { '#count': 'count', '#type': 'type' },
+              ExpressionAttributeValues: { ':next': count + 1, ':type': 'meeting-count', ...(count === 0 ? {} : { ':count': count }) },
+            },
           },
-        });
+          ...trailItems(TableName, trail),
+        ];
+        if (demand) {
+          items.push({
+            Update: {
+              TableName,
+              Key: keys.demand(demand.councilId, demand.id),
+              UpdateExpression: 'SET #status = :convened, meetingId = :mid',
+              ConditionExpression: '#status = :due',
+              ExpressionAttributeNames: STATUS,
+              ExpressionAttributeValues: { ':convened': 'convened', ':mid': meeting.id, ':due': 'may-convene' },
+            },
+          });
+        }
+        const counted = new CountMoved();
+        try {
+          await transact(items, (index) =>
+            index === 0
+              ? conflict('meeting-exists', 'The meeting already exists', 'Заседание уже существует', 'Отырыс бұрыннан бар')
+              : index === 1
+                ? counted
+                : conflict('demand-not-due', 'This demand does not call for an extraordinary meeting (p21)', 'По этому требованию не нужно созывать внеочередное заседание (п. 21)', 'Бұл талап бойынша кезектен тыс отырыс шақыру қажет емес (21-тармақ)'),
+          );
+          return meeting;
+        } catch (error) {
+          if (error !== counted) throw error;
+          if (attempt >= COUNT_ATTEMPTS) throw new StoreUnavailableError({ cause: error });
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+        }
       }
-      await transact(items, (index) =>
-        index === 0
-          ? conflict('meeting-exists', 'The meeting already exists', 'Заседание уже существует', 'Отырыс бұрыннан бар')
-          : conflict('demand-not-due', 'This demand does not call for an extraordinary meeting (p21)', 'По этому требованию не нужно созывать внеочередное заседание (п. 21)', 'Бұл талап бойынша кезектен тыс отырыс шақыру қажет емес (21-тармақ)'),
-      );
     },
-    getMeeting: (cid, id) => get<Meeting>(keys.meeting(cid, id)),
+    getMeeting: async (cid, id) => {
+      const meeting = await get<Meeting>(keys.meeting(cid, id));
+      return meeting && meetingFromStored(meeting);
+    },
     async listMeetings(cid, from, to) {
       const { gsi1pk } = keys.meetingsOf(cid);
       const items = await queryAll({
@@ -98,13 +129,16 @@ export function dynamoMeetingStore(): MeetingStore {
         KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
         ExpressionAttributeValues: { ':pk': gsi1pk, ':from': from, ':to': `${to}#~` },
       });
-      return items.map((i) => fromItem<Meeting>(i)!);
+      return items.map((i) => meetingFromStored(fromItem<Meeting>(i)!));
     },
     async addAgendaItem(meeting, item) {
       await transact([meetingUpdate(meeting, 'SET agenda = list_append(agenda, :item)', '#status = :convened', { ':item': [item], ':convened': 'convened' })], meetingChanged);
     },
-    async markHeld(meeting, trail) {
-      await transact([meetingUpdate(meeting, 'SET #status = :held', '#status = :convened AND openMotions = :zero', { ':held': 'held', ':convened': 'convened', ':zero': 0 }), ...trailItems(TableName, trail)], meetingChanged);
+    async markHeld(meeting, endTime, trail) {
+      await transact(
+        [meetingUpdate(meeting, 'SET #status = :held, endTime = :end', '#status = :convened AND openMotions = :zero', { ':held': 'held', ':end': endTime, ':convened': 'convened', ':zero': 0 }), ...trailItems(TableName, trail)],
+        meetingChanged,
+      );
     },
 
     async setAttendance(meeting, attendeeId, present) {
@@ -270,3 +304,7 @@ export function dynamoMeetingStore(): MeetingStore {
 }
 
 class GuardFailed extends Error {}
+/** Another convener took the number meanwhile: read the count again. */
+class CountMoved extends Error {}
+/** Conveners racing for one year's count: each attempt reads it afresh. */
+const COUNT_ATTEMPTS = 20;

@@ -1,7 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../errors.ts';
-import type { AuditEntry } from '../audit.ts';
 import type { DecisionRecord } from '../decisions.ts';
 import type { Candidate, Commission, Council, Election, Lot, Member, SecretaryAppointment, Term } from '../membership/model.ts';
 import type { LeavingNotice, MembershipStore, TermFlag, Termination } from '../membership/store.ts';
@@ -299,7 +298,6 @@ export function dynamoMembershipStore(): MembershipStore {
     },
     listFlags: async (cid) => ofType<TermFlag>(await under(cid, 'FLAG'), 'flag'),
 
-    auditLog: async (cid) => ofType<AuditEntry>(await under(cid, 'AUDIT'), 'audit'),
   };
 }
 

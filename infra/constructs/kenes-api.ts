@@ -1,6 +1,6 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { CorsHttpMethod, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { type CfnRoute, type CfnStage, CorsHttpMethod, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination, type ThrottleSettings } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
@@ -9,6 +9,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { type Route, routes as routeTable } from '../../functions/api/routes.ts';
 import { ROUTER } from '../../functions/http/dispatch.ts';
+import { ACCESS_TOKEN_SCOPE } from './kenes-auth.ts';
 import { grantsOf, KenesFunction, type TableAccess } from './kenes-function.ts';
 import { acknowledge } from './nag.ts';
 import { pascalCase } from './paths.ts';
@@ -22,6 +23,16 @@ export type KenesApiProps = {
   /** @default the route table; tests pass their own to cover access kinds the table lacks yet. */
   routes?: readonly Route[];
 };
+
+/** What the whole stage takes (the signed-in routes share it). */
+export const STAGE_THROTTLE: ThrottleSettings = { rateLimit: 50, burstLimit: 100 };
+
+/**
+ * What each public route takes on its own (the calendar feed, ask the law, health): anyone may
+ * call them, so a flood there is refused with 429 on that route alone and never eats the
+ * stage's budget the signed-in people share. A calendar app polls a feed a few times an hour.
+ */
+export const PUBLIC_ROUTE_THROTTLE: ThrottleSettings = { rateLimit: 5, burstLimit: 10 };
 
 /**
  * Access log line: who-did-what stays out (no source IP, no user), because a ballot's
@@ -41,8 +52,9 @@ const ACCESS_LOG_FORMAT = JSON.stringify({
 
 /**
  * The HTTP API, built from the route table `functions/api/routes.ts`: one function per handler
- * module and table access, with that access's grant (functions/store/grants.ts), and the
- * Cognito JWT authorizer on every route that is not `public`.
+ * module and table access, with that access's grant (functions/store/grants.ts), the
+ * Cognito JWT authorizer on every route that is not `public` (an access token of the web client,
+ * its `client_id` and the `openid` scope checked), and a throttle of its own on every public route.
  *
  * @example
  * const api = new KenesApi(this, 'Api', { table, userPool, client, corsOrigins: ['*'] });
@@ -73,7 +85,7 @@ export class KenesApi extends Construct {
       httpApi: this.httpApi,
       stageName: '$default',
       autoDeploy: true,
-      throttle: { rateLimit: 50, burstLimit: 100 },
+      throttle: STAGE_THROTTLE,
       accessLogSettings: {
         destination: new LogGroupLogDestination(accessLogs),
         format: AccessLogFormat.custom(ACCESS_LOG_FORMAT),
@@ -90,6 +102,7 @@ export class KenesApi extends Construct {
     // module's `router`, which hands each routeKey to the route's own export.
     const routes = props.routes ?? routeTable;
     const groups = new Map<string, KenesFunction>();
+    const publicRoutes: CfnRoute[] = [];
     for (const route of routes) {
       const name = pascalCase(route.id);
       const access = accessOf(route);
@@ -113,11 +126,32 @@ export class KenesApi extends Construct {
         methods: [HttpMethod[route.method]],
         integration: new HttpLambdaIntegration(`${name}Integration`, fn.function),
         authorizer: isPublic ? undefined : authorizer,
+        // Only the web client's access token carries it (see ACCESS_TOKEN_SCOPE): no ID token.
+        authorizationScopes: isPublic ? undefined : [ACCESS_TOKEN_SCOPE],
       });
       if (isPublic && httpRoute) {
         acknowledge(httpRoute, { APIG4: `${route.id} is public in the route table by design: ${route.summary}` });
+        publicRoutes.push(httpRoute.node.defaultChild as CfnRoute);
       }
     }
+    this.throttlePublicRoutes(publicRoutes);
+  }
+
+  /**
+   * Route-level throttling (the stage's RouteSettings, keyed by route key) for every public
+   * route. The stage waits for those routes: route settings naming a route the API does not
+   * have yet fail the deployment.
+   */
+  private throttlePublicRoutes(publicRoutes: CfnRoute[]): void {
+    if (publicRoutes.length === 0) return;
+    const stage = this.stage.node.defaultChild as CfnStage;
+    stage.routeSettings = Object.fromEntries(
+      publicRoutes.map((route) => [
+        route.routeKey,
+        { ThrottlingRateLimit: PUBLIC_ROUTE_THROTTLE.rateLimit, ThrottlingBurstLimit: PUBLIC_ROUTE_THROTTLE.burstLimit },
+      ]),
+    );
+    for (const route of publicRoutes) stage.addResourceDependency(route);
   }
 
   /** The API's host name, for CloudFront's `/v1/*` origin. */

@@ -1,25 +1,43 @@
-import { Duration } from 'aws-cdk-lib';
+import { Arn, Duration, Stack } from 'aws-cdk-lib';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { jobs } from '../../functions/jobs/jobs.ts';
+import { jobs, type Job } from '../../functions/jobs/jobs.ts';
+import { MAIL_ENV } from '../../functions/jobs/mail.ts';
 import { KenesFunction } from './kenes-function.ts';
 import { pascalCase } from './paths.ts';
+
+export type KenesJobsProps = {
+  table: ITable;
+  /** The user pool whose users' verified e-mail addresses a job that mails looks up (by `sub`). */
+  userPool?: IUserPool;
+  /**
+   * The sender of e-mails (an Amazon SES identity verified in the stack's region, e.g.
+   * `kenes@example.kz`): without it no e-mail is sent, and the app alone shows the outbox.
+   * @default context `kenes:sesFrom`
+   */
+  sesFrom?: string;
+  /** The site's address, written at the end of each e-mail. */
+  webUrl?: string;
+};
 
 /**
  * The scheduled functions of `functions/jobs/jobs.ts`: one function and one EventBridge
  * schedule each; `npm run job -- <id>` runs the same handler export locally.
  *
  * @example
- * new KenesJobs(this, 'Jobs', { table });
+ * new KenesJobs(this, 'Jobs', { table, userPool, webUrl });
  */
 export class KenesJobs extends Construct {
   readonly functions: Record<string, KenesFunction> = {};
 
-  constructor(scope: Construct, id: string, props: { table: ITable }) {
+  constructor(scope: Construct, id: string, props: KenesJobsProps) {
     super(scope, id);
-    for (const job of jobs) {
+    const sesFrom = props.sesFrom ?? (this.node.tryGetContext('kenes:sesFrom') as string | undefined);
+    for (const job of jobs as readonly Job[]) {
       const name = pascalCase(job.id);
       const fn = new KenesFunction(this, name, {
         module: job.module,
@@ -29,6 +47,7 @@ export class KenesJobs extends Construct {
         timeout: Duration.seconds(60),
       });
       fn.bindTable({ table: props.table, accessMode: job.table });
+      if (job.mail) this.allowMail(fn, { ...props, sesFrom });
       this.functions[job.id] = fn;
       new Rule(this, `${name}Schedule`, {
         description: job.summary.slice(0, 512),
@@ -36,5 +55,31 @@ export class KenesJobs extends Construct {
         targets: [new LambdaFunction(fn.function)],
       });
     }
+  }
+
+  /**
+   * A job that e-mails: ListUsers on the one user pool (to find a person's verified address by
+   * `sub`), and SendEmail from the one sender only (its address and its domain's SES identities,
+   * on the condition that the From address is that sender).
+   */
+  private allowMail(fn: KenesFunction, props: KenesJobsProps): void {
+    if (props.webUrl) fn.function.addEnvironment('KENES_WEB_URL', props.webUrl);
+    if (props.userPool) {
+      fn.function.addEnvironment(MAIL_ENV.userPool, props.userPool.userPoolId);
+      fn.role.addToPrincipalPolicy(new PolicyStatement({ effect: Effect.ALLOW, actions: ['cognito-idp:ListUsers'], resources: [props.userPool.userPoolArn] }));
+    }
+    if (!props.sesFrom) return;
+    fn.function.addEnvironment(MAIL_ENV.from, props.sesFrom);
+    const stack = Stack.of(this);
+    const identity = (name: string) => Arn.format({ service: 'ses', resource: 'identity', resourceName: name }, stack);
+    const domain = props.sesFrom.split('@')[1];
+    fn.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['ses:SendEmail'],
+        resources: [identity(props.sesFrom), ...(domain ? [identity(domain)] : [])],
+        conditions: { StringEquals: { 'ses:FromAddress': props.sesFrom } },
+      }),
+    );
   }
 }

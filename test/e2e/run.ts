@@ -27,7 +27,7 @@ const api: Api = {
     } catch {
       json = undefined;
     }
-    return { status: response.status, json, text };
+    return { status: response.status, json, text, headers: response.headers };
   },
   async runJob(id, today) {
     const { stdout } = await run('npx', ['tsx', 'infra/local/job.ts', id, '--today', today], { env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'WARN' } });

@@ -2,9 +2,20 @@ import { App, type CfnElement } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Route, routes } from '../../functions/api/routes.ts';
+import { type Route, routes, takesIdempotencyKey } from '../../functions/api/routes.ts';
 import { jobs } from '../../functions/jobs/jobs.ts';
-import { COUNCIL_PARTITIONS, IDEMPOTENCY_PARTITIONS, type ItemAction, MEETINGS_BY_DATE, type TableGrant, tableGrants } from '../../functions/store/grants.ts';
+import {
+  CALENDAR_PARTITIONS,
+  COUNCIL_PARTITIONS,
+  EMAIL_OUTBOX,
+  IDEMPOTENCY_PARTITIONS,
+  type ItemAction,
+  MEETINGS_BY_DATE,
+  NOTIFICATIONS_BY_TIME,
+  PERSON_PARTITIONS,
+  type TableGrant,
+  tableGrants,
+} from '../../functions/store/grants.ts';
 import { keys, PARTITIONS } from '../../functions/store/keys.ts';
 import { TABLE_NAME_ENV, tableDefinition } from '../../functions/store/table.ts';
 import { accessOf } from '../../infra/constructs/kenes-api.ts';
@@ -109,6 +120,8 @@ const CANDIDATE = keys.candidate('c1', 'k1').pk;
 const LAW = keys.lawHead().pk;
 const LAW_AUDIT = keys.lawAudit(1, 0).pk;
 const IDEMPOTENCY = keys.idempotency('0'.repeat(64)).pk;
+const PERSON = keys.notification('u1', 'n1').pk;
+const CALENDAR = keys.calendarSecret('0'.repeat(64)).pk;
 
 beforeAll(() => {
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
@@ -210,7 +223,7 @@ describe('table grants: who may do what', () => {
     for (const index of INDEXES) expect(can(evaluate, 'Query', index, PARTITIONS.decisions)).toBe(false);
   });
 
-  it.each((routes as readonly Route[]).filter((r) => r.access === 'public').map((r) => [r.id, r] as const))(
+  it.each((routes as readonly Route[]).filter((r) => r.access === 'public' && r.id !== 'calendar.feed').map((r) => [r.id, r] as const))(
     'public route %s: its function only reads, and only the law or the health item',
     (id, route) => {
       const fn = stack.api.functions[id]!;
@@ -221,6 +234,51 @@ describe('table grants: who may do what', () => {
       }
     },
   );
+
+  it('the public calendar feed reads a calendar record by its hash and the meetings by date: no council record, no person, no ballot', () => {
+    const feed = stack.api.functions['calendar.feed']!;
+    expect(feed).not.toBe(stack.api.functions['me.get']);
+    for (const statement of dynamoStatementsOf(feed)) expect(actionsOf(statement).every((a) => a === 'dynamodb:GetItem' || a === 'dynamodb:Query')).toBe(true);
+    expect(can(feed, 'GetItem', 'table', CALENDAR)).toBe(true);
+    expect(can(feed, 'Query', 'table', CALENDAR)).toBe(false);
+    expect(can(feed, 'Query', 'gsi1', keys.meetingsOf('c1').gsi1pk)).toBe(true);
+    expect(can(feed, 'Query', 'gsi1', PARTITIONS.councils)).toBe(true);
+    for (const partition of [COUNCIL, BALLOT, CANDIDATE, PERSON, LAW, LAW_AUDIT, IDEMPOTENCY]) {
+      expect(can(feed, 'GetItem', 'table', partition), partition).toBe(false);
+      expect(can(feed, 'Query', 'table', partition), partition).toBe(false);
+    }
+    expect(can(feed, 'Query', 'gsi1', keys.notificationsOf('u1').gsi1pk)).toBe(false);
+  });
+
+  it("the read models only read: their council's records, its meetings by date and the law", () => {
+    const reads = (routes as readonly Route[]).filter((r) => r.module === 'api/reads.ts');
+    expect(reads.length).toBeGreaterThan(0);
+    for (const route of reads) {
+      const fn = stack.api.functions[route.id]!;
+      expect(route.table).toBe('read');
+      for (const action of WRITES) for (const partition of [COUNCIL, LAW, PERSON, CALENDAR]) expect(can(fn, action, 'table', partition), `${route.id} ${action} ${partition}`).toBe(false);
+      expect(can(fn, 'Query', 'table', COUNCIL)).toBe(true);
+      for (const partition of [PERSON, CALENDAR]) expect(can(fn, 'GetItem', 'table', partition), `${route.id} ${partition}`).toBe(false);
+      for (const partition of [PARTITIONS.councils, PARTITIONS.termEnds, PARTITIONS.decisions]) for (const index of INDEXES) expect(can(fn, 'Query', index, partition)).toBe(false);
+    }
+  });
+
+  it("the person's routes write only people's partitions and calendar records, never a council's or the law", () => {
+    for (const route of (routes as readonly Route[]).filter((r) => r.module === 'api/me.ts')) {
+      const fn = stack.api.functions[route.id]!;
+      for (const action of WRITES) {
+        for (const partition of [COUNCIL, LAW, LAW_AUDIT, IDEMPOTENCY]) expect(can(fn, action, 'table', partition), `${route.id} ${action} ${partition}`).toBe(false);
+        if (action !== 'ConditionCheckItem') expect(can(fn, action, 'table', PERSON), `${route.id} ${action}`).toBe(route.table === 'write');
+      }
+    }
+    const notify = stack.jobs.functions['notify']!;
+    expect(can(notify, 'PutItem', 'table', PERSON)).toBe(true);
+    expect(can(notify, 'UpdateItem', 'table', CALENDAR)).toBe(true);
+    expect(can(notify, 'Query', 'gsi2', EMAIL_OUTBOX)).toBe(true);
+    for (const partition of [COUNCIL, LAW]) expect(can(notify, 'PutItem', 'table', partition)).toBe(false);
+    expect(stringLike(NOTIFICATIONS_BY_TIME, keys.notificationsOf('u1').gsi1pk)).toBe(true);
+    expect(stringLike(MEETINGS_BY_DATE, keys.notificationsOf('u1').gsi1pk)).toBe(false);
+  });
 
   it("the public diff does not share the administrators' law-reading function (audit log, decision records)", () => {
     const diff = stack.api.functions['rules.diff']!;
@@ -251,7 +309,7 @@ describe('table grants: who may do what', () => {
   it('idempotency records: read and written by the write groups that serve requests, by nothing else', () => {
     for (const { label, fn: lazy } of GRANTED) {
       const fn = lazy();
-      const serves = (routes as readonly Route[]).some((r) => r.table === 'write' && stack.api.functions[r.id] === fn);
+      const serves = (routes as readonly Route[]).some((r) => takesIdempotencyKey(r) && stack.api.functions[r.id] === fn);
       expect(can(fn, 'GetItem', 'table', IDEMPOTENCY), label).toBe(serves);
       expect(can(fn, 'PutItem', 'table', IDEMPOTENCY), label).toBe(serves);
       expect(can(fn, 'UpdateItem', 'table', IDEMPOTENCY), label).toBe(serves);
@@ -284,10 +342,14 @@ describe('table grants: the patterns match the keys the stores build', () => {
       if (!key.pk) continue;
       expect(tablePatterns.some((p) => stringLike(p, key.pk!)), `${name}: ${key.pk}`).toBe(true);
       if (key.pk.startsWith('COUNCIL#')) expect([PARTITIONS.law, PARTITIONS.lawAudit].some((p) => stringLike(p, key.pk!)), name).toBe(false);
+      // A person's partition and a calendar record are named by their own patterns, never by a council's or the law's.
+      else if (key.pk.startsWith('PERSON#') || key.pk.startsWith('CALENDAR#')) expect([COUNCIL_PARTITIONS, PARTITIONS.law, PARTITIONS.lawAudit].some((p) => stringLike(p, key.pk!)), name).toBe(false);
       else if (!key.pk.startsWith('IDEMPOTENCY#')) expect([PARTITIONS.law, PARTITIONS.lawAudit].includes(key.pk as never), name).toBe(true);
     }
     expect(stringLike(COUNCIL_PARTITIONS, COUNCIL)).toBe(true);
     expect(stringLike(IDEMPOTENCY_PARTITIONS, IDEMPOTENCY)).toBe(true);
+    expect(stringLike(PERSON_PARTITIONS, PERSON)).toBe(true);
+    expect(stringLike(CALENDAR_PARTITIONS, CALENDAR)).toBe(true);
   });
 
   it("every index partition key is one the grants name for that index", () => {

@@ -3,7 +3,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Route, routeById } from '../../functions/api/routes.ts';
-import { KenesApi } from '../../infra/constructs/kenes-api.ts';
+import { KenesApi, PUBLIC_ROUTE_THROTTLE, STAGE_THROTTLE } from '../../infra/constructs/kenes-api.ts';
 import { KenesAuth } from '../../infra/constructs/kenes-auth.ts';
 import { KenesTable } from '../../infra/constructs/kenes-table.ts';
 
@@ -27,7 +27,7 @@ beforeAll(() => {
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
   stack = new Stack(app, 'Api');
   const table = new KenesTable(stack, 'Table');
-  auth = new KenesAuth(stack, 'Auth');
+  auth = new KenesAuth(stack, 'Auth', { webUrl: 'https://council.example.kz/' });
   new KenesApi(stack, 'Api', { table, userPool: auth.userPool, client: auth.client, corsOrigins: ['*'], routes: [secured, open] });
   template = Template.fromStack(stack);
 }, 120_000);
@@ -49,6 +49,8 @@ describe('KenesApi: access from the route table', () => {
       RouteKey: 'GET /v1/secured',
       AuthorizationType: 'JWT',
       AuthorizerId: { Ref: authorizerId },
+      // Only an access token of the web client's code flow carries openid: no ID token passes.
+      AuthorizationScopes: ['openid'],
     });
   });
 
@@ -57,6 +59,7 @@ describe('KenesApi: access from the route table', () => {
       RouteKey: 'GET /v1/open',
       AuthorizationType: 'NONE',
       AuthorizerId: Match.absent(),
+      AuthorizationScopes: Match.absent(),
     });
   });
 
@@ -66,5 +69,25 @@ describe('KenesApi: access from the route table', () => {
     expect(format).toMatchObject({ requestId: '$context.requestId', routeKey: '$context.routeKey', status: '$context.status' });
     expect(Object.values(format).filter((v) => /sourceIp|identity|claims/.test(v))).toEqual([]);
     expect(stage!.Properties.StageName).toBe('$default');
+  });
+});
+
+describe('KenesApi: throttling', () => {
+  const stage = () => Object.values(template.findResources('AWS::ApiGatewayV2::Stage'))[0]!;
+
+  it('throttles the whole stage', () => {
+    expect(stage().Properties.DefaultRouteSettings).toEqual({ ThrottlingRateLimit: STAGE_THROTTLE.rateLimit, ThrottlingBurstLimit: STAGE_THROTTLE.burstLimit });
+  });
+
+  it('gives each public route a lower limit of its own, and none to a signed-in route', () => {
+    expect(stage().Properties.RouteSettings).toEqual({
+      'GET /v1/open': { ThrottlingRateLimit: PUBLIC_ROUTE_THROTTLE.rateLimit, ThrottlingBurstLimit: PUBLIC_ROUTE_THROTTLE.burstLimit },
+    });
+    expect(PUBLIC_ROUTE_THROTTLE.rateLimit!).toBeLessThan(STAGE_THROTTLE.rateLimit!);
+  });
+
+  it('deploys the stage after the routes its settings name', () => {
+    const [openRoute] = Object.entries(template.findResources('AWS::ApiGatewayV2::Route', { Properties: { RouteKey: 'GET /v1/open' } }));
+    expect(stage().DependsOn).toContain(openRoute![0]);
   });
 });

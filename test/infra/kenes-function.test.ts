@@ -61,8 +61,19 @@ describe('KenesFunction: bundle', () => {
 });
 
 const minimalMinutes: MinutesDoc = {
-  council: { id: 'c', name: { kk: 'Үйлестіру кеңесі', ru: 'Координационный совет', en: 'Coordination Council' } },
-  meeting: { id: 'm', kind: 'regular', date: '2020-06-10', convenedBy: { name: 'Әзімова', capacity: 'chairperson' }, presiding: { name: 'Әзімова', capacity: 'chairperson' } },
+  council: { id: 'c', name: { kk: 'Үйлестіру кеңесі', ru: 'Координационный совет', en: 'Coordination Council' }, parent: { kk: 'Адам құқықтары жөніндегі уәкіл жанындағы Үйлестіру кеңесі', ru: 'Координационный совет при Уполномоченном по правам человека' } },
+  meeting: {
+    id: 'm',
+    kind: 'regular',
+    date: '2020-06-10',
+    number: 1,
+    place: { kk: 'Астана қ.', ru: 'г. Астана' },
+    startTime: '10:00',
+    endTime: '12:30',
+    convenedBy: { name: 'Әзімова', capacity: 'chairperson' },
+    presiding: { name: 'Әзімова', capacity: 'chairperson' },
+    chairperson: { name: 'Әзімова' },
+  },
   agenda: [],
   present: [{ name: 'Әзімова', capacity: 'chairperson' }],
   absent: [],

@@ -7,6 +7,7 @@ import { type Route, routes } from '../../functions/api/routes.ts';
 import { ROLES } from '../../functions/http/roles.ts';
 import { type Job, jobs } from '../../functions/jobs/jobs.ts';
 import { TABLE_NAME_ENV, tableDefinition } from '../../functions/store/table.ts';
+import { PUBLIC_ROUTE_THROTTLE } from '../../infra/constructs/kenes-api.ts';
 import { KenesStack } from '../../infra/kenes-stack.ts';
 
 /** Actions that change the table (test/infra/grants.test.ts checks each function's grant in full). */
@@ -83,6 +84,7 @@ describe('KenesStack: API routes from the route table', () => {
       expect(properties.AuthorizerId).toBeUndefined();
     } else {
       expect(properties.AuthorizationType).toBe('JWT');
+      expect(properties.AuthorizationScopes).toEqual(['openid']);
       const authorizer = resources[properties.AuthorizerId.Ref as string]!.Properties;
       expect(authorizer).toMatchObject({
         AuthorizerType: 'JWT',
@@ -143,6 +145,19 @@ describe('KenesStack: scheduled jobs from the job table', () => {
   });
 });
 
+describe('KenesStack: jobs that mail', () => {
+  const mailing = (jobs as readonly Job[]).filter((job) => job.mail);
+
+  it.each(mailing.map((job): [string, Job] => [job.id, job]))("%s looks people up in the user pool and links to the web app", (_id, job) => {
+    const fn = stack.jobs.functions[job.id]!;
+    expect(resources[logicalId(fn.function)]!.Properties.Environment.Variables).toMatchObject({
+      KENES_USER_POOL_ID: { Ref: logicalId(stack.auth.userPool) },
+      KENES_WEB_URL: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [logicalId(stack.web.distribution), 'DomainName'] }, '/']] },
+    });
+    expect(actionsOf(logicalId(fn.role))).toContain('cognito-idp:ListUsers');
+  });
+});
+
 describe('KenesStack: sign-in', () => {
   it('lets no one sign up, requires MFA and threat protection', () => {
     template.hasResourceProperties('AWS::Cognito::UserPool', {
@@ -194,7 +209,14 @@ describe('KenesStack: web forms', () => {
 
   it('outputs what a deploy needs', () => {
     const outputs = Object.keys(template.findOutputs('*'));
-    expect(outputs).toEqual(expect.arrayContaining(['ApiUrl', 'WebUrl', 'UserPoolId', 'UserPoolClientId', 'TableName']));
+    expect(outputs).toEqual(expect.arrayContaining(['ApiUrl', 'WebUrl', 'UserPoolId', 'UserPoolClientId', 'SignInDomain', 'TableName']));
+  });
+});
+
+describe('KenesStack: public routes', () => {
+  it.each(routes.filter((r) => r.access === 'public').map((r): [string] => [`${r.method} ${r.path}`]))('%s is throttled on its own', (key) => {
+    const [stage] = Object.values(resources).filter((r) => r.Type === 'AWS::ApiGatewayV2::Stage');
+    expect(stage!.Properties.RouteSettings[key]).toEqual({ ThrottlingRateLimit: PUBLIC_ROUTE_THROTTLE.rateLimit, ThrottlingBurstLimit: PUBLIC_ROUTE_THROTTLE.burstLimit });
   });
 });
 

@@ -23,7 +23,7 @@ function pausingProxy(target: string) {
   let holding: RegExp | undefined;
   const held: Held[] = [];
   const forward = async ({ req, body }: Held) =>
-    fetch(`${target}${req.url}`, { method: req.method, headers: req.headers as Record<string, string>, body: body.length ? body : undefined });
+    fetch(`${target}${req.url}`, { method: req.method, headers: req.headers as Record<string, string>, body: body.length ? new Uint8Array(body) : undefined });
   const server: Server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);

@@ -32,6 +32,7 @@ const bodies: Partial<Record<string, unknown>> = {
   'meetings.convene': { kind: 'regular', date: '2020-06-10', instruction: 'тапсырма' },
   'meetings.agenda': { title: bilingual },
   'meetings.attendance': { present: true },
+  'meetings.close': {},
   'motions.put': { itemId: NONE, kind: 'ordinary', title: bilingual },
   'motions.vote': { choice: 'for' },
   'motions.dissent': { text: 'Келіспеймін', language: 'kk' },

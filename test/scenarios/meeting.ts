@@ -1,6 +1,15 @@
 import { expect } from 'vitest';
-import type { Api, Step } from './membership.ts';
+import type { Api, Reply, Step } from './membership.ts';
 import { clean, receiptCode } from './membership.ts';
+
+/**
+ * A response header, where the caller's API hands headers back (the integration tests' does;
+ * `npm run e2e`'s client gives the status and body only).
+ */
+function expectHeader(reply: Reply, name: string, value: string): void {
+  const { headers } = reply as Reply & { headers?: Headers };
+  if (headers) expect(headers.get(name), name).toBe(value);
+}
 
 /**
  * A full meeting through HTTP: convene, attendance and quorum (p22), three motions of the three
@@ -47,24 +56,32 @@ export function meetingScenario(api: Api, councilId = 'meet'): Step[] {
     expect((await api.call('PUT', `${C}/secretary`, { as: chair, body: { memberId: member[secretaryIndex], on: '2020-03-11' } })).status).toBe(200);
   });
 
-  step('convenes a regular meeting with an agenda, invited officials and a hearing (p14.4, p14.5, p20)', async () => {
+  step('convenes a regular meeting, № 1 of the year, in a place named in kk and ru, with its start, an agenda, invited officials and a hearing on an item (p14.4, p14.5, p20)', async () => {
     expect((await api.call('POST', `${C}/meetings`, { as: person(3), body: { kind: 'regular', date: '2020-06-10' } })).status).toBe(400);
-    const convened = await api.call('POST', `${C}/meetings`, {
-      as: chair,
-      body: {
-        kind: 'regular',
-        date: '2020-06-10',
-        place: 'Астана',
-        agenda: [
-          { title: { kk: 'Алдын ала бару нәтижелері бойынша ұсыным', ru: 'Рекомендация по итогам превентивных посещений' } },
-          { title: { kk: 'Мүшенің өкілеттігін тоқтату', ru: 'Прекращение полномочий члена' } },
-          { title: { kk: 'Кеңесті тарату туралы ұсыныс', ru: 'Предложение о роспуске совета' } },
-        ],
-        invited: [{ name: 'Серікбаев Арман', organisation: 'ҚАЖК', position: 'бастық' }],
-        hearings: [{ speaker: 'Серікбаев Арман', subject: { kk: 'Тергеу изоляторларындағы жағдай', ru: 'Условия в следственных изоляторах' } }],
-      },
-    });
+    const body = {
+      kind: 'regular',
+      date: '2020-06-10',
+      place: { kk: 'Астана қ.', ru: 'г. Астана' },
+      startTime: '10:00',
+      agenda: [
+        { title: { kk: 'Алдын ала бару нәтижелері бойынша ұсыным', ru: 'Рекомендация по итогам превентивных посещений' } },
+        { title: { kk: 'Мүшенің өкілеттігін тоқтату', ru: 'Прекращение полномочий члена' } },
+        { title: { kk: 'Кеңесті тарату туралы ұсыныс', ru: 'Предложение о роспуске совета' } },
+      ],
+      invited: [{ name: 'Серікбаев Арман', organisation: 'ҚАЖК', position: 'бастық' }],
+      hearings: [{ speaker: 'Серікбаев Арман', subject: { kk: 'Тергеу изоляторларындағы жағдай', ru: 'Условия в следственных изоляторах' }, item: 1 }],
+    };
+    // The place in one language only, a time that is no time, a hearing on an item the agenda lacks: each named, nothing convened.
+    const refused = await api.call('POST', `${C}/meetings`, { as: chair, body: { ...body, place: 'Астана', startTime: '25:00' } });
+    expect(refused.status).toBe(400);
+    expect(refused.json.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['body.place', 'body.startTime']);
+    expect(refused.json.error.details.find((d: { field: string }) => d.field === 'body.startTime').message.kk).toContain('СС:ММ');
+    const noItem = await api.call('POST', `${C}/meetings`, { as: chair, body: { ...body, hearings: [{ ...body.hearings[0], item: 4 }] } });
+    expect(noItem.json.error.details).toEqual([expect.objectContaining({ field: 'body.hearings.0.item', code: 'not-an-agenda-item' })]);
+    const convened = await api.call('POST', `${C}/meetings`, { as: chair, body });
     expect(convened.status, JSON.stringify(convened.json)).toBe(201);
+    expect(convened.json).toMatchObject({ number: 1, place: { kk: 'Астана қ.', ru: 'г. Астана' }, startTime: '10:00' });
+    expect(convened.json.hearings[0].itemId).toBe(convened.json.agenda[0].id);
     meetingId = convened.json.id;
     items.push(...convened.json.agenda.map((i: { id: string }) => i.id));
     const extra = await api.call('POST', `${M()}/agenda`, { as: person(4), body: { title: { kk: 'Әртүрлі', ru: 'Разное' } } });
@@ -158,22 +175,41 @@ export function meetingScenario(api: Api, councilId = 'meet'): Step[] {
   });
 
   let contentHash = '';
-  step('closes the meeting and draws up the minutes in kk and ru, as JSON, HTML and PDF (p28, p30)', async () => {
-    const closed = await api.call('POST', `${M()}/close`, { as: chair });
-    expect(closed.status).toBe(200);
+  step('closes the meeting at the end time the presiding person gives (HH:MM, not before the start)', async () => {
+    for (const [endTime, code] of [['12:3', 'invalid-time'], ['09:59', 'before-start']] as const) {
+      const refused = await api.call('POST', `${M()}/close`, { as: chair, body: { endTime } });
+      expect(refused.status).toBe(400);
+      expect(refused.json.error.details).toEqual([expect.objectContaining({ field: 'body.endTime', code })]);
+    }
+    const closed = await api.call('POST', `${M()}/close`, { as: chair, body: { endTime: '12:30' } });
+    expect(closed.status, closed.text).toBe(200);
+    expect(closed.json).toMatchObject({ status: 'held', number: 1, startTime: '10:00', endTime: '12:30' });
+  });
+
+  step('draws up the minutes as a state body does, in kk and ru, as JSON, HTML and PDF (p28, p30)', async () => {
     const json = await api.call('GET', `${M()}/minutes`, { as: person(1) });
-    expect(json.json.present.map((p: { name: string }) => p.name)).toContain('Әзімова Гүлнәр');
+    expect(json.json.meeting).toMatchObject({ number: 1, place: { kk: 'Астана қ.', ru: 'г. Астана' }, startTime: '10:00', endTime: '12:30', secretary: { name: 'Қасымова Гүлнұр' } });
+    expect(json.json.council.parent.kk).toBe('Адам құқықтары жөніндегі уәкіл жанындағы Үйлестіру кеңесі');
+    expect(json.json.present[0]).toEqual({ name: 'Әзімова Гүлнәр', capacity: 'chairperson' });
+    expect(json.json.present[1]).toEqual({ name: 'Қасымова Гүлнұр', capacity: 'secretary' });
     expect(json.json.motions.map((m: { result: { outcome: string } }) => m.result.outcome)).toEqual(expect.arrayContaining(['adopted', 'rejected', 'not-full-membership']));
     expect(json.json.motions.flatMap((m: { dissents: unknown[] }) => m.dissents)).toHaveLength(1);
     contentHash = json.json.contentHash;
     const kk = await api.call('GET', `${M()}/minutes.html?lang=kk`, { as: person(1) });
-    expect(kk.text).toContain('Қасымова Гүлнұр');
+    const kkText = kk.text.replace(/\u00a0/g, ' ');
+    for (const words of ['Адам құқықтары жөніндегі уәкіл жанындағы Үйлестіру кеңесі', 'ХАТТАМА', 'Астана қ.', '№ 1', '2020 жылғы 10 маусым', '10:00', '12:30', 'Хаттаманы жүргізген', 'Қасымова Гүлнұр', 'КҮН ТӘРТІБІ', 'ТЫҢДАЛДЫ', 'ШЕШТІ', 'Серікбаев Арман', 'Төраға', 'Хатшы']) expect(kkText).toContain(words);
     expect(kk.text).not.toContain('<script>alert');
+    expectHeader(kk, 'content-disposition', `inline; filename="khattama-2020-06-10-no-1-kk.html"; filename*=UTF-8''${encodeURIComponent('Хаттама № 1, 2020-06-10.html')}`);
     const ru = await api.call('GET', `${M()}/minutes?lang=ru`, { as: person(1), headers: { accept: 'text/html' } });
-    expect(ru.text).toContain('Рекомендация КУИС');
-    const pdf = await api.call('GET', `${M()}/minutes.pdf?lang=kk`, { as: person(1) });
-    expect(pdf.status).toBe(200);
-    expect(pdf.text.startsWith('%PDF')).toBe(true);
+    for (const words of ['Рекомендация КУИС', 'ПРОТОКОЛ', 'г. Астана', 'СЛУШАЛИ', 'РЕШИЛИ', 'Председатель', 'Секретарь']) expect(ru.text).toContain(words);
+    for (const lang of ['kk', 'ru'] as const) {
+      const pdf = await api.call('GET', `${M()}/minutes.pdf?lang=${lang}`, { as: person(1) });
+      expect(pdf.status).toBe(200);
+      expectHeader(pdf, 'content-type', 'application/pdf');
+      expect(pdf.text.startsWith('%PDF')).toBe(true);
+      const [ascii, named] = lang === 'kk' ? ['khattama-2020-06-10-no-1-kk.pdf', 'Хаттама № 1, 2020-06-10.pdf'] : ['protokol-2020-06-10-no-1-ru.pdf', 'Протокол № 1, 2020-06-10.pdf'];
+      expectHeader(pdf, 'content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(named)}`);
+    }
   });
 
   step('is signed by the Chairperson and the Secretary over the same content, then refuses edits (p28)', async () => {
@@ -206,6 +242,7 @@ export function meetingScenario(api: Api, councilId = 'meet'): Step[] {
     expect(notices.json.notices.map((n: { kind: string }) => n.kind)).toContain('extraordinary-demand');
     const convened = await api.call('POST', `${C}/meetings`, { as: chair, body: { kind: 'extraordinary', date: '2020-07-10', demandId: id } });
     expect(convened.status).toBe(201);
+    expect(convened.json.number).toBe(2); // the council's second meeting of 2020
     expect((await api.call('GET', `${C}/extraordinary-demands/${id}`, { as: person(1) })).json).toMatchObject({ status: 'convened', meetingId: convened.json.id });
   });
 
@@ -214,6 +251,7 @@ export function meetingScenario(api: Api, councilId = 'meet'): Step[] {
     expect(ics.text.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
     expect(ics.text.match(/BEGIN:VEVENT/g)).toHaveLength(2);
     expect(ics.text).toContain('DTSTART;VALUE=DATE:20200610');
+    expect(ics.text.replace(/\r\n[ \t]/g, '')).toContain('LOCATION:Астана қ. / г. Астана');
   });
 
   step('warns before a quarter ends without a meeting and flags a missed quarter, once (p20)', async () => {
@@ -230,6 +268,13 @@ export function meetingScenario(api: Api, councilId = 'meet'): Step[] {
     expect(await quarterNotices()).toEqual(['quarter-missed 2020-Q3', 'quarter-missed 2020-Q4', 'quarter-warning 2020-Q4']);
     await api.runJob('quarterly', '2020-07-01'); // Q2 had the June meeting: nothing missed
     expect(await quarterNotices()).toHaveLength(3);
+  });
+
+  step('numbers the meetings of another year from 1, each number once, however many are convened at once', async () => {
+    const dates = ['2021-04-05', '2021-04-06', '2021-04-07', '2021-04-08'];
+    const convened = await Promise.all(dates.map((date) => api.call('POST', `${C}/meetings`, { as: chair, body: { kind: 'regular', date, place: { kk: 'Астана қ.', ru: 'г. Астана' } } })));
+    expect(convened.map((c) => c.status)).toEqual([201, 201, 201, 201]);
+    expect(convened.map((c) => c.json.number).sort()).toEqual([1, 2, 3, 4]);
   });
 
   return steps;

@@ -10,7 +10,7 @@ import type { Role } from '../../functions/http/roles.ts';
  * process; `npm run e2e` runs it against a running `npm start`. Every action carries its own
  * legal date (2020–2022, when the act was in force).
  */
-export type Reply = { status: number; json: any; text: string };
+export type Reply = { status: number; json: any; text: string; headers?: Headers };
 export type Api = {
   call: (method: string, path: string, options?: { body?: unknown; as?: { sub: string; roles?: Role[] }; headers?: Record<string, string> }) => Promise<Reply>;
   /** Runs a scheduled job as the scheduler would, with the clock set to `today`. */

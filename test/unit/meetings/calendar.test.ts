@@ -11,16 +11,16 @@ const input: CalendarInput = {
     },
   },
   meetings: [
-    { id: 'm-1', kind: 'regular', date: '2020-03-05', status: 'scheduled' },
+    { id: 'm-1', kind: 'regular', date: '2020-03-05', number: 3, status: 'scheduled' },
     {
       id: 'm-2',
       kind: 'extraordinary',
       date: '2020-02-29',
-      place: 'Әл-Фараби даңғылы, 7; "Үйлестіру" залы \\ 2-қабат\nкіреберіс: оңтүстік 😀 ғимарат',
-      region: 'Алматы қаласы',
+      place: { kk: 'Әл-Фараби даңғылы, 7; "Үйлестіру" залы \\ 2-қабат\nкіреберіс: оңтүстік 😀 ғимарат', ru: 'пр. аль-Фараби, 7' },
+      region: { kk: 'Алматы қаласы', ru: 'город Алматы' },
       status: 'held',
     },
-    { id: 'm-3', kind: 'regular', date: '2020-12-31', region: 'Түркістан облысы', status: 'cancelled' },
+    { id: 'm-3', kind: 'regular', date: '2020-12-31', region: { kk: 'Түркістан облысы', ru: 'Түркістан облысы' }, status: 'cancelled' },
   ],
   now: new Date('2020-03-01T08:09:10.123Z'),
 };
@@ -55,7 +55,7 @@ describe('Function: renderCalendar', () => {
     const location = prop(events[1]!, 'LOCATION');
     expect(ics).toMatch(/\r\n /);
     expect(location).toBe(
-      'LOCATION:Әл-Фараби даңғылы\\, 7\\; "Үйлестіру" залы \\\\ 2-қабат\\nкіреберіс: оңтүстік 😀 ғимарат\\, Алматы қаласы',
+      'LOCATION:Әл-Фараби даңғылы\\, 7\\; "Үйлестіру" залы \\\\ 2-қабат\\nкіреберіс: оңтүстік 😀 ғимарат\\, Алматы қаласы / пр. аль-Фараби\\, 7\\, город Алматы',
     );
   });
 
@@ -83,12 +83,12 @@ describe('Function: renderCalendar', () => {
     expect(prop(events[i]!, 'DTEND')).toBe(`DTEND;VALUE=DATE:${end}`);
   });
 
-  it('names the meeting in kk and ru, the extraordinary one as such (p21)', () => {
-    expect(prop(events[0]!, 'SUMMARY')).toBe('SUMMARY:Үйлестіру кеңесінің отырысы / Заседание Координационного совета');
+  it('names the meeting in kk and ru with its number, the extraordinary one as such (p21)', () => {
+    expect(prop(events[0]!, 'SUMMARY')).toBe('SUMMARY:Үйлестіру кеңесінің отырысы № 3 / Заседание Координационного совета № 3');
     expect(prop(events[1]!, 'SUMMARY')).toBe('SUMMARY:Үйлестіру кеңесінің кезектен тыс отырысы / Внеочередное заседание Координационного совета');
   });
 
-  it('gives LOCATION only when a place or region is known, and the status', () => {
+  it('gives LOCATION only when a place or region is known, once when kk and ru say the same, and the status', () => {
     expect(prop(events[0]!, 'LOCATION')).toBeUndefined();
     expect(prop(events[2]!, 'LOCATION')).toBe('LOCATION:Түркістан облысы');
     expect(events.map((e) => prop(e, 'STATUS'))).toEqual(['STATUS:CONFIRMED', 'STATUS:CONFIRMED', 'STATUS:CANCELLED']);
