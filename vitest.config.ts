@@ -27,8 +27,9 @@ export default defineConfig({
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
           globalSetup: ['test/integration/dynamo.setup.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+          // A journey walks several people's sessions through many pages: generous on a loaded machine.
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
         },
       },
       { extends: true, test: { name: 'infra', include: ['test/infra/**/*.test.ts'], pool: 'forks', testTimeout: 120_000, hookTimeout: 120_000 } },

@@ -1,65 +1,46 @@
-// The one way the forms talk to the API: same origin (`/v1/*`), JSON, and the bearer token of
-// the signed-in user. The page decides nothing: it sends and shows what comes back.
+// The one way the pages talk to the API: same origin (`/v1/*`), JSON, the signed-in person's
+// bearer token. The pages decide nothing of the law: they send and show what comes back.
 
-const SESSION = 'kenes.session';
+let tokenSource = async () => undefined;
+let onUnauthorized = () => {};
 
-/** `{ token, sub, roles, source }` of the signed-in user, or undefined. Kept for this tab only. */
-export function session() {
-  try {
-    return JSON.parse(sessionStorage.getItem(SESSION) ?? 'null') ?? undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-export function setSession(value) {
-  if (value) sessionStorage.setItem(SESSION, JSON.stringify(value));
-  else sessionStorage.removeItem(SESSION);
-  document.dispatchEvent(new CustomEvent('kenes:session'));
-}
-
-function headers(extra = {}) {
-  const h = { ...extra };
-  const token = session()?.token;
-  if (token) h.authorization = `Bearer ${token}`;
-  return h;
+/** Where the bearer token comes from (web/auth.js) and what to do on a 401. */
+export function useTokens(source, unauthorized) {
+  tokenSource = source;
+  onUnauthorized = unauthorized;
 }
 
 /** A ballot's retry is recognised by its receipt code, never by an `Idempotency-Key`. */
 const BALLOT = /^\/v1\/councils\/[^/]+\/elections\/[^/]+\/ballots$/;
 
 /**
- * One `Idempotency-Key` per submitted body: a create request (POST) that got no answer (a network
- * error), a 5xx or an answer asking to retry later (`Retry-After`) keeps its key, so that pressing
- * the button again for the same unchanged form is the same request and the API carries it out
- * once. Any other answer ends the attempt; a changed body is another request with a new key.
+ * One `Idempotency-Key` per submitted body: a create request (POST) that got no answer, a 5xx or
+ * a `Retry-After` keeps its key, so sending the same form again is the same request and the API
+ * carries it out once. Any other answer ends the attempt.
  */
 const pendingKeys = new Map();
-
-function retryable(status, retryAfter) {
-  return status === 0 || status >= 500 || retryAfter !== undefined;
-}
+const retryable = (status, retryAfter) => status === 0 || status >= 500 || retryAfter !== undefined;
 
 /**
- * Calls the API. Resolves to `{ status, ok, json, text, retryAfter }`; a network failure
- * resolves to `{ status: 0 }` so that every caller shows something. `retryAfter` is the
- * `Retry-After` header in seconds, when the API sent one (a 503 `store-unavailable`).
+ * Calls the API: `{ status, ok, json, retryAfter }`; a network failure is `{ status: 0 }`.
+ * `options.keyed` sends an Idempotency-Key (default: every POST but ballots and local routes).
  */
-export async function call(method, path, body) {
+export async function call(method, path, body, options = {}) {
   const text = body === undefined ? undefined : JSON.stringify(body);
-  const extra = body === undefined ? {} : { 'content-type': 'application/json' };
-  const attempt = method === 'POST' && path.startsWith('/v1/') && !path.startsWith('/v1/local/') && !BALLOT.test(path.split('?')[0])
-    ? `${session()?.sub ?? ''}\n${path}\n${text ?? ''}`
-    : undefined;
+  const headers = body === undefined ? {} : { 'content-type': 'application/json' };
+  const token = await tokenSource();
+  if (token) headers.authorization = `Bearer ${token}`;
+  const keyed = options.keyed ?? (method === 'POST' && !path.startsWith('/v1/local/') && !BALLOT.test(path.split('?')[0]));
+  const attempt = keyed ? `${token ?? ''}\n${path}\n${text ?? ''}` : undefined;
   if (attempt !== undefined) {
     if (!pendingKeys.has(attempt)) pendingKeys.set(attempt, crypto.randomUUID());
-    extra['idempotency-key'] = pendingKeys.get(attempt);
+    headers['idempotency-key'] = pendingKeys.get(attempt);
   }
   let response;
   try {
-    response = await fetch(path, { method, headers: headers(extra), body: text });
+    response = await fetch(path, { method, headers, body: text });
   } catch {
-    return { status: 0, ok: false, json: undefined, text: '' };
+    return { status: 0, ok: false };
   }
   const answer = await response.text();
   let json;
@@ -71,39 +52,54 @@ export async function call(method, path, body) {
   const seconds = Number.parseInt(response.headers.get('retry-after') ?? '', 10);
   const retryAfter = Number.isFinite(seconds) ? seconds : undefined;
   if (attempt !== undefined && !retryable(response.status, retryAfter)) pendingKeys.delete(attempt);
-  return { status: response.status, ok: response.ok, json, text: answer, retryAfter };
+  if (response.status === 401 && token) onUnauthorized();
+  return { status: response.status, ok: response.ok, json, retryAfter, headers: response.headers };
 }
 
-/** Whether a reply asks for the same request again (no answer, the store unavailable, still in progress). */
-export function isRetryable(reply) {
-  return retryable(reply.status, reply.retryAfter);
+/** GET that throws the reply when it is not a success (for page loads). */
+export async function get(path) {
+  const reply = await call('GET', path);
+  if (!reply.ok) throw reply;
+  return reply.json;
 }
 
-/** Fetches a document (HTML, PDF) with the token and returns an object URL for it. */
-export async function fetchBlob(path) {
+/** Every item of a paginated list (`{ items, next }`), following the cursors (at most `max`). */
+export async function all(path, max = 1000) {
+  const items = [];
+  let cursor;
+  do {
+    const sep = path.includes('?') ? '&' : '?';
+    const page = await get(`${path}${sep}limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    items.push(...(page.items ?? page.entries ?? []));
+    cursor = page.next;
+  } while (cursor && items.length < max);
+  return items;
+}
+
+/** Fetches a document (HTML, PDF) with the token: `{ ok, blob, filename }` or the error reply. */
+export async function document(path) {
+  const token = await tokenSource();
   let response;
   try {
-    response = await fetch(path, { headers: headers() });
+    response = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   } catch {
     return { status: 0, ok: false };
   }
   if (!response.ok) {
-    const text = await response.text();
     let json;
     try {
-      json = JSON.parse(text);
+      json = await response.json();
     } catch {
       json = undefined;
     }
-    return { status: response.status, ok: false, json, text };
+    return { status: response.status, ok: false, json };
   }
-  const blob = await response.blob();
-  return { status: response.status, ok: true, url: URL.createObjectURL(blob), type: blob.type };
-}
-
-/** `/v1/councils/{id}` with the id encoded. */
-export function councilPath(councilId, rest = '') {
-  return `/v1/councils/${encodeURIComponent(councilId)}${rest}`;
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const filename = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)?.[1];
+  return { status: response.status, ok: true, blob: await response.blob(), filename: filename ? decodeURIComponent(filename) : undefined };
 }
 
 export const enc = encodeURIComponent;
+
+/** `/v1/councils/{c}{rest}`. */
+export const councilPath = (c, rest = '') => `/v1/councils/${enc(c)}${rest}`;

@@ -1,99 +1,140 @@
-// Sign-in: on the local server a dev token (`POST /v1/local/tokens`); elsewhere (Cognito on AWS)
-// a pasted bearer token. The token lives in sessionStorage for this tab only.
-import { call, session, setSession } from './api.js';
-import { onLanguage, t } from './i18n.js';
-import { h, showReply, show } from './render.js';
+// Sign-in. The runtime configuration (`GET /config.json`) says how:
+// - `{ auth: { mode: 'local' } }` (npm start): the dev sign-in lists the people of the councils
+//   in the table (`GET /v1/local/people`) and mints a token for the one chosen
+//   (`POST /v1/local/tokens`); it lives in sessionStorage for this tab.
+// - `{ auth: { mode: 'cognito', authority, clientId, domain, redirectUri, logoutUri, scope } }`
+//   (AWS): Cognito's managed login with the authorization code flow and PKCE through
+//   oidc-client-ts, which also renews the tokens (refresh token) before they expire. The managed
+//   login handles the new-password and MFA-setup challenges itself.
+import { call, useTokens } from './api.js';
+import { navigate } from './router.js';
 
-/** The local server mints dev tokens; CloudFront has no such route. */
-export function isLocal() {
-  return ['localhost', '127.0.0.1', '[::1]', '::1'].includes(location.hostname) || location.hostname.endsWith('.localhost');
+const LOCAL = 'kenes.session';
+const listeners = new Set();
+let config = { auth: { mode: 'local' } };
+let manager;
+let user;
+
+/** Which token the API gets from a Cognito sign-in: the access token (one line to change). */
+const tokenOf = (cognitoUser) => cognitoUser?.access_token;
+
+export const authMode = () => config.auth.mode;
+
+export function onSession(listener) {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
 }
+const changed = () => {
+  for (const listener of listeners) listener();
+};
 
-/** The claims of a JWT, read for display only (the API verifies it). */
-function claimsOf(token) {
+function localSession() {
   try {
-    const payload = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
-    const json = decodeURIComponent(
-      [...atob(payload.padEnd(payload.length + ((4 - (payload.length % 4)) % 4), '='))].map((c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`).join(''),
-    );
-    return JSON.parse(json);
+    return JSON.parse(sessionStorage.getItem(LOCAL) ?? 'null') ?? undefined;
   } catch {
     return undefined;
   }
 }
 
-/**
- * The one global role a token carries: `admin` (the platform administrator), from
- * `cognito:groups`. Every other role is held in one council, on a date, from that council's own
- * records: the page does not guess it.
- */
-function rolesOf(claims) {
-  const groups = claims?.['cognito:groups'];
-  const list = Array.isArray(groups) ? groups : typeof groups === 'string' ? groups.split(/[\s,]+/).filter(Boolean) : [];
-  return list.includes('admin') ? ['admin'] : [];
+/** Who is signed in: `{ sub, name? }`, or undefined. */
+export function signedIn() {
+  if (config.auth.mode === 'cognito') return user && !user.expired ? { sub: user.profile.sub, name: user.profile.name ?? user.profile.email } : undefined;
+  const s = localSession();
+  return s ? { sub: s.sub, name: s.name } : undefined;
 }
 
-function renderWho() {
-  const who = document.querySelector('#whoami');
-  const out = document.querySelector('#signout');
-  const current = session();
-  out.hidden = !current;
-  if (!current) {
-    who.replaceChildren(h('span', { class: 'muted' }, t('signin.none')));
+async function currentToken() {
+  if (config.auth.mode === 'cognito') {
+    if (user?.expired && manager) {
+      try {
+        user = await manager.signinSilent();
+      } catch {
+        user = undefined;
+        changed();
+      }
+    }
+    return tokenOf(user);
+  }
+  return localSession()?.token;
+}
+
+/** Reads `/config.json` and, on AWS, finishes a sign-in that came back from Cognito. */
+export async function startAuth() {
+  try {
+    const response = await fetch('/config.json', { cache: 'no-store' });
+    if (response.ok) config = await response.json();
+  } catch {
+    /* the local default */
+  }
+  useTokens(currentToken, () => {
+    signOutLocally();
+  });
+  if (config.auth.mode !== 'cognito') return;
+  const { UserManager, WebStorageStateStore } = await import('oidc-client-ts');
+  const a = config.auth;
+  manager = new UserManager({
+    authority: a.authority,
+    client_id: a.clientId,
+    redirect_uri: a.redirectUri,
+    post_logout_redirect_uri: a.logoutUri,
+    response_type: 'code',
+    scope: a.scope ?? 'openid email profile',
+    automaticSilentRenew: true,
+    userStore: new WebStorageStateStore({ store: sessionStorage }),
+    // Cognito's discovery document has no end_session_endpoint: its managed logout is /logout.
+    metadataSeed: { end_session_endpoint: `${a.domain.replace(/\/$/, '')}/logout` },
+  });
+  manager.events.addUserLoaded((loaded) => {
+    user = loaded;
+    changed();
+  });
+  manager.events.addUserSignedOut(() => {
+    user = undefined;
+    changed();
+  });
+  const params = new URLSearchParams(location.search);
+  if (params.has('code') && params.has('state')) {
+    try {
+      user = await manager.signinRedirectCallback();
+      navigate(typeof user.state?.path === 'string' ? user.state.path : '/', { replace: true });
+    } catch (error) {
+      console.warn('kenes: sign-in did not complete', error);
+      navigate('/', { replace: true });
+    }
+  } else {
+    user = (await manager.getUser()) ?? undefined;
+  }
+  changed();
+}
+
+/** On AWS: to Cognito's managed login, and back to `path`. */
+export async function signInWithCognito(path = '/') {
+  await manager.signinRedirect({ state: { path } });
+}
+
+/** Locally: a dev token for the person chosen (`admin` only for the platform administrator). */
+export async function signInLocally(person) {
+  const reply = await call('POST', '/v1/local/tokens', person.admin ? { sub: person.sub, roles: ['admin'] } : { sub: person.sub });
+  if (!reply.ok) return reply;
+  sessionStorage.setItem(LOCAL, JSON.stringify({ token: reply.json.token, sub: person.sub, name: person.name }));
+  changed();
+  return reply;
+}
+
+function signOutLocally() {
+  sessionStorage.removeItem(LOCAL);
+  user = undefined;
+  changed();
+}
+
+export async function signOut() {
+  if (config.auth.mode === 'cognito' && manager) {
+    await manager.removeUser();
+    user = undefined;
+    changed();
+    await manager.signoutRedirect({ extraQueryParams: { client_id: config.auth.clientId, logout_uri: config.auth.logoutUri } });
     return;
   }
-  const admin = current.roles?.includes('admin');
-  who.replaceChildren(
-    `${t('signin.as')} `,
-    h('strong', { id: 'whoami-sub' }, current.sub ?? '?'),
-    ...(admin ? [' — ', h('span', { class: 'role', 'data-role': 'admin' }, t('role.admin'))] : []),
-  );
-}
-
-export function initAuth() {
-  const devBox = document.querySelector('#dev-box');
-  const dev = document.querySelector('#dev-signin');
-  const paste = document.querySelector('#token-signin');
-  devBox.hidden = !isLocal();
-  // The sign-in forms fold away once signed in; "sign in" again switches the user.
-  const fold = () => {
-    devBox.open = isLocal() && !session();
-    paste.open = !isLocal() && !session();
-  };
-  document.addEventListener('kenes:session', fold);
-  fold();
-
-  dev.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const sub = dev.elements.namedItem('sub').value.trim();
-    const admin = dev.elements.namedItem('admin').checked;
-    const output = dev.querySelector('.result');
-    const reply = await call('POST', '/v1/local/tokens', admin ? { sub, roles: ['admin'] } : { sub });
-    if (reply.ok && reply.json?.token) {
-      setSession({ token: reply.json.token, sub: reply.json.sub ?? sub, roles: rolesOf(claimsOf(reply.json.token)), source: 'dev' });
-      output.replaceChildren();
-    } else {
-      showReply(output, reply);
-    }
-  });
-
-  paste.querySelector('form').addEventListener('submit', (event) => {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const token = form.elements.namedItem('token').value.trim().replace(/^Bearer\s+/i, '');
-    const claims = claimsOf(token);
-    const output = form.querySelector('.result');
-    if (!claims) {
-      show(output, () => h('p', { class: 'error', role: 'alert' }, t('signin.badToken')));
-      return;
-    }
-    setSession({ token, sub: claims.sub ?? claims.username, roles: rolesOf(claims), source: 'pasted' });
-    form.reset();
-    output.replaceChildren();
-  });
-
-  document.querySelector('#signout').addEventListener('click', () => setSession(undefined));
-  document.addEventListener('kenes:session', renderWho);
-  onLanguage(renderWho);
-  renderWho();
+  signOutLocally();
+  navigate('/');
 }

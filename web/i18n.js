@@ -1,710 +1,117 @@
-// Every fixed word of the forms in kk (default), ru and en. Terms follow the glossary of the
-// Regulation (REGULATION.md). Legal answers are never written here: they come from the API.
+// Words and formats: the page's language (kk by default, ru, en), its texts from one catalogue
+// (web/texts.js), dates and numbers by Intl in kk-KZ, ru-RU, en-GB, and plurals by
+// Intl.PluralRules through a small subset of ICU MessageFormat:
+// `{n, plural, one {# мүше} other {# мүше}}` and `{name}`.
+import { TEXTS } from './texts.js';
 
 export const LANGS = ['kk', 'ru', 'en'];
-
-const T = {
-  'app.title': ['Үйлестіру кеңесі', 'Координационный совет', 'Coordination Council'],
-  'app.subtitle': [
-    'Адам құқықтары жөніндегі уәкіл жанындағы',
-    'при Уполномоченном по правам человека',
-    'under the Commissioner for Human Rights',
-  ],
-  'app.skip': ['Негізгі мазмұнға өту', 'Перейти к содержанию', 'Skip to the content'],
-  'lang.label': ['Тіл', 'Язык', 'Language'],
-  'nav.label': ['Бөлімдер', 'Разделы', 'Sections'],
-  'nav.ask': ['Ереже бойынша сұрақ', 'Вопрос по Положению', 'Ask the Regulation'],
-  'nav.council': ['Кеңес', 'Совет', 'Council'],
-  'nav.membership': ['Мүшелік', 'Членство', 'Membership'],
-  'nav.elections': ['Сайлау', 'Выборы', 'Elections'],
-  'nav.meetings': ['Отырыстар', 'Заседания', 'Meetings'],
-  'nav.minutes': ['Хаттама', 'Протокол', 'Minutes'],
-
-  'signin.title': ['Кіру', 'Вход', 'Sign in'],
-  'signin.dev': ['Әзірлеуші ретінде кіру (жергілікті сервер)', 'Вход разработчика (локальный сервер)', 'Dev sign-in (local server)'],
-  'signin.sub': ['Пайдаланушы идентификаторы (sub)', 'Идентификатор пользователя (sub)', 'User id (sub)'],
-  'signin.submit': ['Кіру', 'Войти', 'Sign in'],
-  'signin.councilRoles': [
-    'Кеңестегі рөлдер (Төраға, хатшы, мүше, сайлау комиссиясының мүшесі) сол кеңестің өз жазбаларынан әрекет күніне анықталады: онда жазылған пайдаланушы идентификаторымен кіріңіз.',
-    'Роли в совете (Председатель, секретарь, член, член избирательной комиссии) определяются по записям самого совета на дату действия: войдите под идентификатором пользователя, записанным там.',
-    "Roles in a council (Chairperson, Secretary, member, election commission voter) come from that council's own records on the date of the act: sign in with the user id recorded there.",
-  ],
-  'signin.paste': ['Токенмен кіру (Cognito)', 'Вход по токену (Cognito)', 'Sign in with a token (Cognito)'],
-  'signin.token': ['Bearer токені', 'Bearer-токен', 'Bearer token'],
-  'signin.useToken': ['Токенді қолдану', 'Использовать токен', 'Use the token'],
-  'signin.as': ['Кірген пайдаланушы:', 'Вы вошли как:', 'Signed in as:'],
-  'signin.out': ['Шығу', 'Выйти', 'Sign out'],
-  'signin.none': ['Сіз кірмегенсіз', 'Вы не вошли', 'Not signed in'],
-  'signin.badToken': ['Токен оқылмады', 'Токен не читается', 'The token cannot be read'],
-
-  'role.chairperson': ['Төраға (уәкіл)', 'Председатель (Уполномоченный)', 'Chairperson (the Commissioner)'],
-  'role.secretary': ['Хатшы', 'Секретарь', 'Secretary'],
-  'role.member': ['Мүше', 'Член', 'Member'],
-  'role.voter': ['Сайлау комиссиясының мүшесі', 'Член избирательной комиссии', 'Election commission voter'],
-  'role.admin': ['Платформа әкімшісі', 'Администратор платформы', 'Platform administrator'],
-
-  'ctx.legend': ['Жұмыс кеңесі', 'Рабочий совет', 'Working council'],
-  'ctx.council': ['Кеңес идентификаторы', 'Идентификатор совета', 'Council id'],
-  'ctx.today': ['Заң бойынша бүгінгі күн', 'Юридическая дата сегодня', "Today's legal date"],
-
-  'res.done': ['Орындалды', 'Выполнено', 'Done'],
-  'res.error': ['Қате', 'Ошибка', 'Error'],
-  'res.outcome': ['Нәтижесі', 'Итог', 'Outcome'],
-  'res.reasons': ['Негіздемесі', 'Основания', 'Reasons'],
-  'res.version': ['Ереженің редакциясы', 'Редакция Положения', 'Version of the Regulation'],
-  'res.readings': ['Мәтін ашық қалдырған сұрақтардың түсіндірмесі', 'Толкования вопросов, открытых в тексте', 'Readings of questions the text leaves open'],
-  'res.details': ['Толтыруды тексеріңіз', 'Проверьте поля', 'Check these fields'],
-  'res.field': ['Өріс', 'Поле', 'Field'],
-  'res.code': ['Коды', 'Код', 'Code'],
-  'res.loading': ['Жіберілуде…', 'Отправка…', 'Sending…'],
-  'res.none': ['жоқ', 'нет', 'none'],
-  'res.raw': ['Толық жауап (JSON)', 'Полный ответ (JSON)', 'Full answer (JSON)'],
-  'res.existing': ['Бұрын жазылғаны', 'Уже записано', 'Already recorded'],
-  'kind.candidate': ['үміткер', 'кандидат', 'candidate'],
-  'kind.lot': ['жеребе', 'жеребьёвка', 'lot'],
-  'kind.council': ['кеңес', 'совет', 'council'],
-  'kind.commission': ['сайлау комиссиясы', 'избирательная комиссия', 'election commission'],
-  'kind.election': ['сайлау', 'выборы', 'election'],
-  'kind.member': ['мүше', 'член', 'member'],
-  'kind.meeting': ['отырыс', 'заседание', 'meeting'],
-  'kind.motion': ['дауысқа қойылған мәселе', 'вопрос на голосовании', 'motion'],
-  'err.401': ['Кіру қажет: токен жоқ немесе жарамсыз.', 'Нужно войти: токена нет или он недействителен.', 'Sign-in required: no token, or an invalid one.'],
-  'err.404': ['Табылмады.', 'Не найдено.', 'Not found.'],
-  'err.network': ['Серверге қосылу мүмкін болмады.', 'Нет связи с сервером.', 'Could not reach the server.'],
-  'err.json': ['Фактілер дұрыс JSON емес.', 'Факты — не корректный JSON.', 'The facts are not valid JSON.'],
-  'err.required': ['Алдымен толтырыңыз:', 'Сначала заполните:', 'Fill in first:'],
-  'err.other': ['Күтпеген жауап.', 'Неожиданный ответ.', 'Unexpected answer.'],
-  'err.retry': [
-    'Батырманы қайта басыңыз: сол сұрау қайта жіберіледі және екі рет орындалмайды.',
-    'Нажмите кнопку ещё раз: тот же запрос будет отправлен снова и не будет выполнен дважды.',
-    'Press the button again: the same request is sent again and is never carried out twice.',
-  ],
-  'err.retryAfter': ['Күте тұрыңыз:', 'Подождите:', 'Wait:'],
-  'err.retryButton': ['Қайта жіберу', 'Отправить снова', 'Send again'],
-
-  'ask.title': ['Ереже бойынша сұрақ', 'Вопрос по Положению', 'Ask the Regulation'],
-  'ask.intro': [
-    'Кез келген күнге сұрақ қойыңыз: жауапты сол күні қолданыста болған редакция береді.',
-    'Задайте вопрос на любую дату: ответ даёт редакция, действовавшая в этот день.',
-    'Ask on any date: the version in force on that day answers.',
-  ],
-  'ask.question': ['Сұрақ', 'Вопрос', 'Question'],
-  'ask.at': ['Оқиға күні', 'Дата события', 'Date of the event'],
-  'ask.facts': ['Фактілер (JSON)', 'Факты (JSON)', 'Facts (JSON)'],
-  'ask.factsHint': ['Сұрақты таңдағанда үлгі толтырылады.', 'При выборе вопроса подставляется образец.', 'Choosing a question fills in a sample.'],
-  'ask.submit': ['Тексеру', 'Проверить', 'Evaluate'],
-  'q.quorum': ['Кворум', 'Кворум', 'Quorum'],
-  'q.decision': ['Шешім', 'Решение', 'Decision'],
-  'q.termination-vote': ['Өкілеттікті тоқтату туралы дауыс беру', 'Голосование о прекращении полномочий', 'Termination vote'],
-  'q.dissolution': ['Кеңесті тарату', 'Роспуск совета', 'Dissolution'],
-  'q.extraordinary-meeting': ['Кезектен тыс отырыс талабы', 'Требование о внеочередном заседании', 'Extraordinary meeting demand'],
-  'q.election': ['Сайлау', 'Выборы', 'Election'],
-  'q.member-eligibility': ['Мүшелікке сәйкестік', 'Соответствие требованиям к члену', 'Member eligibility'],
-  'q.member-termination': ['Мүшенің өкілеттігін тоқтату', 'Прекращение полномочий члена', 'Member termination'],
-
-  'council.title': ['Кеңес құрамы', 'Состав совета', 'Council composition'],
-  'council.at': ['Күні', 'На дату', 'On date'],
-  'council.show': ['Құрамды көрсету', 'Показать состав', 'Show the composition'],
-  'council.chairperson': ['Төраға (уәкіл)', 'Председатель (Уполномоченный)', 'Chairperson (the Commissioner)'],
-  'council.seats': ['Сайланатын орындар', 'Избираемых мест', 'Elected seats'],
-  'council.vacancies': ['Бос орындар', 'Вакантных мест', 'Vacancies'],
-  'council.secretaryOn': ['Осы күнгі хатшы', 'Секретарь на эту дату', 'Secretary on this date'],
-  'council.members': ['Қазіргі мүшелер', 'Действующие члены', 'Current members'],
-  'council.noMembers': ['Бұл күні сайланған мүшелер жоқ.', 'На эту дату избранных членов нет.', 'No elected members on this date.'],
-  'council.history': ['Мүшелер тарихы', 'История членства', 'Membership history'],
-  'col.name': ['Аты-жөні', 'ФИО', 'Name'],
-  'col.roles': ['Рөлдері', 'Роли', 'Roles'],
-  'col.termStart': ['Өкілеттік басталды', 'Начало полномочий', 'Term start'],
-  'col.termEnd': ['Өкілеттік аяқталады', 'Окончание полномочий', 'Term end'],
-  'col.cohort': ['Кезең', 'Очередь', 'Cohort'],
-  'col.id': ['Идентификатор', 'Идентификатор', 'Id'],
-  'col.status': ['Мәртебесі', 'Статус', 'Status'],
-  'col.act': ['Акт', 'Акт', 'Act'],
-  'col.kind': ['Түрі', 'Вид', 'Kind'],
-  'col.inForceFrom': ['Күшіне енді', 'Вступила в силу', 'In force from'],
-  'col.inForceUntil': ['Соңғы күні', 'Последний день', 'Last day'],
-  'col.summary': ['Мазмұны', 'Содержание', 'Summary'],
-  'cohort.first-short': ['бірінші құрам, қысқа мерзім', 'первый состав, короткий срок', 'first members, short term'],
-  'cohort.first-long': ['бірінші құрам, толық мерзім', 'первый состав, полный срок', 'first members, full term'],
-  'cohort.regular': ['кезекті', 'очередной', 'regular'],
-  'mstatus.active': ['өкілеттігі бар', 'действует', 'active'],
-  'mstatus.ended': ['өкілеттігі аяқталған', 'полномочия окончены', 'ended'],
-  'versions.title': ['Ереженің редакциялары', 'Редакции Положения', 'Versions of the Regulation'],
-  'versions.show': ['Редакцияларды көрсету', 'Показать редакции', 'Show the versions'],
-  'vstatus.in-force': ['қолданыста', 'действует', 'in force'],
-  'vstatus.superseded': ['ауыстырылған', 'заменена', 'superseded'],
-  'vstatus.repealed': ['күші жойылған', 'утратила силу', 'repealed'],
-  'vstatus.repeal': ['күшін жою актісі', 'акт об отмене', 'repealing act'],
-  'vstatus.not-yet-in-force': ['әлі күшіне енбеген', 'ещё не вступила в силу', 'not yet in force'],
-  'vkind.adoption': ['қабылдау', 'принятие', 'adoption'],
-  'vkind.amendment': ['өзгерту', 'изменение', 'amendment'],
-  'vkind.repeal': ['күшін жою', 'отмена', 'repeal'],
-
-  'create.title': ['Кеңес құру (әкімші)', 'Создать совет (администратор)', 'Create a council (admin)'],
-  'create.id': ['Идентификатор (кіші латын әріптері, сандар, сызықша)', 'Идентификатор (строчные латинские буквы, цифры, дефис)', 'Id (lowercase letters, digits, hyphen)'],
-  'create.name': ['Атауы', 'Название', 'Name'],
-  'create.nameKk': ['қазақ тілінде', 'на казахском', 'in Kazakh'],
-  'create.nameRu': ['орыс тілінде', 'на русском', 'in Russian'],
-  'create.nameEn': ['ағылшын тілінде', 'на английском', 'in English'],
-  'create.seats': ['Сайланатын орындар саны', 'Число избираемых мест', 'Elected seats'],
-  'create.chairSub': ['Уәкілдің пайдаланушы идентификаторы', 'Идентификатор пользователя Уполномоченного', "The Commissioner's user id"],
-  'create.chairName': ['Уәкілдің аты-жөні (хаттама үшін)', 'ФИО Уполномоченного (для протокола)', "The Commissioner's name (for the minutes)"],
-  'create.on': ['Құрылған күні', 'Дата создания', 'Created on'],
-  'create.submit': ['Кеңес құру', 'Создать совет', 'Create the council'],
-
-  'cand.title': ['Үміткерді тіркеу', 'Регистрация кандидата', 'Register a candidate'],
-  'cand.name': ['Үміткердің аты-жөні', 'ФИО кандидата', "Candidate's full name"],
-  'cand.sub': ['Пайдаланушы идентификаторы (сайланса, мүше ретінде әрекет етеді)', 'Идентификатор пользователя (после избрания действует как член)', 'User id (acts as a member once elected)'],
-  'cand.on': ['Өтініш күні', 'Дата заявления', 'Application date'],
-  'cand.facts': ['Мәлімделген мәліметтер', 'Заявленные сведения', 'Declared facts'],
-  'cand.documents': ['Құжаттарға сілтемелер (әр жолға біреу)', 'Ссылки на документы (по одной на строку)', 'Document references (one per line)'],
-  'cand.submit': ['Тіркеу', 'Зарегистрировать', 'Register'],
-  'cand.registered': ['Осы сеанста тіркелген үміткерлер', 'Кандидаты, зарегистрированные в этом сеансе', 'Candidates registered in this session'],
-  'fact.citizenOfKazakhstan': ['Қазақстан Республикасының азаматы', 'Гражданин Республики Казахстан', 'Citizen of Kazakhstan'],
-  'fact.unexpungedCriminalRecord': ['Өтелмеген немесе алынбаған соттылығы бар', 'Имеет непогашенную или неснятую судимость', 'Has a criminal record not expunged or removed'],
-  'fact.suspectOrAccused': ['Қылмыстық құқық бұзушылық жасады деп күдіктелуде немесе айыпталуда', 'Подозревается или обвиняется в совершении уголовного правонарушения', 'Suspected or accused of a criminal offence'],
-  'fact.legalCapacity': ['Әрекет қабілеттілігі', 'Дееспособность', 'Legal capacity'],
-  'capacity.full': ['толық', 'полная', 'full'],
-  'capacity.limited': ['шектелген', 'ограниченная', 'limited'],
-  'capacity.incapable': ['әрекетке қабілетсіз деп танылған', 'признан недееспособным', 'declared incapable'],
-  'fact.psychiatricOrNarcologicalRegistration': ['Психиатрда немесе наркологта есепте тұр', 'Состоит на учёте у психиатра или нарколога', 'Registered with a psychiatrist or a narcologist'],
-  'fact.releasedFromLiabilityOnNonRehabilitatingGrounds': ['Ақталмайтын негіздер бойынша жауапкершіліктен босатылған', 'Освобождён от ответственности по нереабилитирующим основаниям', 'Released from liability on non-rehabilitating grounds'],
-  'fact.dismissedOnNegativeGrounds': ['Жағымсыз себептермен қызметтен босатылған', 'Уволен по отрицательным мотивам', 'Dismissed on negative grounds'],
-  'fact.expelledFromBar': ['Адвокаттар алқасынан шығарылған', 'Исключён из коллегии адвокатов', 'Expelled from the bar'],
-  'fact.advocateLicenceRevoked': ['Адвокаттық қызметке лицензиясынан айырылған', 'Лишён лицензии на адвокатскую деятельность', "Advocate's licence revoked"],
-
-  'com.title': ['Сайлау комиссиясын құру', 'Сформировать избирательную комиссию', 'Form the election commission'],
-  'com.voters': ['Комиссия мүшелері: пайдаланушы идентификаторлары (әр жолға біреу)', 'Члены комиссии: идентификаторы пользователей (по одному на строку)', 'Commission voters: user ids (one per line)'],
-  'com.votersShort': ['Комиссия мүшелері', 'Члены комиссии', 'Commission voters'],
-  'com.on': ['Құрылған күні', 'Дата формирования', 'Formed on'],
-  'com.submit': ['Комиссияны құру', 'Сформировать комиссию', 'Form the commission'],
-  'open.title': ['Сайлауды ашу', 'Открыть выборы', 'Open an election'],
-  'open.commission': ['Комиссия идентификаторы', 'Идентификатор комиссии', 'Commission id'],
-  'open.date': ['Сайлау күні', 'Дата выборов', 'Election date'],
-  'open.seats': ['Орындар саны', 'Число мест', 'Seats'],
-  'open.candidates': ['Үміткерлер идентификаторлары (әр жолға біреу)', 'Идентификаторы кандидатов (по одному на строку)', 'Candidate ids (one per line)'],
-  'open.kind': ['Сайлау түрі', 'Вид выборов', 'Kind of election'],
-  'ekind.auto': ['жүйе анықтайды', 'определяет система', 'let the system decide'],
-  'ekind.first': ['бірінші сайлау', 'первые выборы', 'first election'],
-  'ekind.renewal': ['құрамның жартысын жаңарту', 'обновление половины состава', 'half renewal'],
-  'ekind.vacancy': ['бос орынға', 'на вакантное место', 'vacancy'],
-  'open.termStart': ['Өкілеттік басталатын күн (міндетті емес)', 'Начало полномочий (необязательно)', 'Term start (optional)'],
-  'open.vacancyOf': [
-    'Орындары бос мүшелер: идентификаторлары (бос орындарға сайлау үшін, әр жолға біреу; саны орындар санына тең)',
-    'Члены, чьи места вакантны: идентификаторы (для выборов на вакантные места, по одному на строку; их число равно числу мест)',
-    'Members whose seats are vacant: ids (an election to vacancies, one per line; as many as the seats)',
-  ],
-  'open.submit': ['Сайлауды ашу', 'Открыть выборы', 'Open the election'],
-  'elect.id': ['Сайлау идентификаторы', 'Идентификатор выборов', 'Election id'],
-  'ballot.title': ['Құпия дауыс беру (комиссия мүшесі)', 'Тайное голосование (член комиссии)', 'Secret ballot (commission voter)'],
-  'ballot.load': ['Бюллетеньді жүктеу', 'Загрузить бюллетень', 'Load the ballot'],
-  'ballot.choices': ['Үміткерлер', 'Кандидаты', 'Candidates'],
-  'ballot.empty': ['Алдымен бюллетеньді жүктеңіз.', 'Сначала загрузите бюллетень.', 'Load the ballot first.'],
-  'ballot.submit': ['Бюллетеньді тапсыру', 'Опустить бюллетень', 'Cast the ballot'],
-  'receipt.code': ['Түбіртек коды', 'Код квитанции', 'Receipt code'],
-  'receipt.keep': ['Кодты сақтаңыз: ол таңдауыңызды ашпайды, тек бюллетеньнің есепке алынғанын тексеруге мүмкіндік береді.', 'Сохраните код: он не раскрывает ваш выбор, а только позволяет проверить, что бюллетень учтён.', 'Keep this code: it does not reveal your choice; it only lets you check that your ballot was counted.'],
-  'receipt.check': ['Түбіртекті тексеру', 'Проверить квитанцию', 'Check my receipt'],
-  'receipt.counted': ['Иә: бұл кодпен бюллетень есепке алынды.', 'Да: бюллетень с этим кодом учтён.', 'Yes: a ballot with this code was counted.'],
-  'receipt.notCounted': ['Жоқ: бұл кодпен бюллетень табылмады.', 'Нет: бюллетень с этим кодом не найден.', 'No: no ballot with this code was counted.'],
-  'closeE.title': ['Сайлауды жабу және нәтижені шығару', 'Закрыть выборы и подвести итоги', 'Close the election and count'],
-  'closeE.submit': ['Сайлауды жабу', 'Закрыть выборы', 'Close the election'],
-  'elect.ballotsCast': ['Берілген бюллетеньдер', 'Подано бюллетеней', 'Ballots cast'],
-  'elect.elected': ['Сайланғандар', 'Избраны', 'Elected'],
-  'elect.votes': ['дауыстар', 'голосов', 'votes'],
-  'elect.runoff': ['Қайта дауыс беру тағайындалды', 'Назначено повторное голосование', 'A run-off is open'],
-  'runoff.tie': ['соңғы орынға дауыстар тең', 'равенство голосов за последнее место', 'a tie for the last seat'],
-  'runoff.unfilled': ['орындар толмады', 'места не заполнены', 'seats left unfilled'],
-  'elect.members': ['Жаңа мүшелер', 'Новые члены', 'New members'],
-
-  'meet.id': ['Отырыс идентификаторы', 'Идентификатор заседания', 'Meeting id'],
-  'meet.show': ['Отырысты көрсету', 'Показать заседание', 'Show the meeting'],
-  'meet.agenda': ['Күн тәртібі', 'Повестка дня', 'Agenda'],
-  'meet.motions': ['Дауысқа қойылған мәселелер', 'Вопросы на голосовании', 'Motions'],
-  'meet.quorum': ['Кворум', 'Кворум', 'Quorum'],
-  'meet.present': ['Қатысқандар', 'Присутствуют', 'Present'],
-  'meet.status': ['Мәртебесі', 'Статус', 'Status'],
-  'meet.openMotions': ['Ашық дауыс берулер', 'Открытых голосований', 'Open motions'],
-  'meet.sealedAt': ['Хаттамаға қол қойылып бекітілген уақыт', 'Протокол скреплён подписями', 'Minutes sealed at'],
-  'conv.title': ['Отырысты шақыру', 'Созвать заседание', 'Convene a meeting'],
-  'conv.kind': ['Отырыс түрі', 'Вид заседания', 'Kind of meeting'],
-  'mkind.regular': ['кезекті отырыс', 'очередное заседание', 'regular meeting'],
-  'mkind.extraordinary': ['кезектен тыс отырыс', 'внеочередное заседание', 'extraordinary meeting'],
-  'conv.date': ['Отырыс күні', 'Дата заседания', 'Meeting date'],
-  'conv.place': ['Өткізілетін орны', 'Место проведения', 'Place'],
-  'conv.region': ['Өңір (көшпелі отырыс үшін)', 'Регион (для выездного заседания)', 'Region (for a field meeting)'],
-  'conv.instruction': ['Төрағаның тапсырмасы (мүше шақырса)', 'Поручение Председателя (если созывает член)', "The Chairperson's instruction (when a member convenes)"],
-  'conv.presiding': ['Төрағалық ететін мүше (идентификаторы, міндетті емес)', 'Председательствующий член (идентификатор, необязательно)', 'Presiding member (id, optional)'],
-  'conv.demand': ['Кезектен тыс отырыс туралы талап (идентификаторы, міндетті емес)', 'Требование о внеочередном заседании (идентификатор, необязательно)', 'Extraordinary demand answered (id, optional)'],
-  'conv.agenda': ['Күн тәртібі', 'Повестка дня', 'Agenda'],
-  'conv.item': ['Мәселе', 'Вопрос', 'Item'],
-  'conv.itemKk': ['қазақ тілінде', 'на казахском', 'in Kazakh'],
-  'conv.itemRu': ['орыс тілінде', 'на русском', 'in Russian'],
-  'conv.addItem': ['Мәселе қосу', 'Добавить вопрос', 'Add an item'],
-  'conv.invited': ['Шақырылған лауазымды адамдар', 'Приглашённые должностные лица', 'Invited officials'],
-  'conv.invitedName': ['Аты-жөні', 'ФИО', 'Name'],
-  'conv.invitedOrg': ['Ұйым', 'Организация', 'Organisation'],
-  'conv.invitedPosition': ['Лауазымы', 'Должность', 'Position'],
-  'conv.addInvited': ['Шақырылған адам қосу', 'Добавить приглашённого', 'Add an invited official'],
-  'conv.hearings': ['Тыңдалатын ақпарат', 'Заслушиваемая информация', 'Hearings'],
-  'conv.speaker': ['Баяндамашы', 'Докладчик', 'Speaker'],
-  'conv.subjectKk': ['Тақырыбы (қазақ тілінде)', 'Тема (на казахском)', 'Subject (in Kazakh)'],
-  'conv.subjectRu': ['Тақырыбы (орыс тілінде)', 'Тема (на русском)', 'Subject (in Russian)'],
-  'conv.addHearing': ['Тыңдау қосу', 'Добавить доклад', 'Add a hearing'],
-  'conv.remove': ['Алып тастау', 'Удалить', 'Remove'],
-  'conv.submit': ['Отырысты шақыру', 'Созвать заседание', 'Convene the meeting'],
-  'mstat.convened': ['шақырылды', 'созвано', 'convened'],
-  'mstat.held': ['өткізілді', 'проведено', 'held'],
-  'mstat.open': ['ашық', 'открыт', 'open'],
-  'mstat.closed': ['жабылды', 'закрыт', 'closed'],
-  'mstat.closing': ['жабылуда', 'закрывается', 'closing'],
-  'att.title': ['Қатысуды белгілеу', 'Отметить присутствие', 'Record attendance'],
-  'att.who': ['Кім: мүше идентификаторы немесе chairperson (Төраға)', 'Кто: идентификатор члена или chairperson (Председатель)', 'Who: a member id, or chairperson'],
-  'att.present': ['Отырысқа қатысып отыр', 'Присутствует на заседании', 'Present at the meeting'],
-  'att.submit': ['Белгілеу', 'Отметить', 'Record'],
-  'mot.title': ['Мәселені дауысқа қою', 'Поставить вопрос на голосование', 'Put a motion to the vote'],
-  'mot.item': ['Күн тәртібінің мәселесі', 'Вопрос повестки дня', 'Agenda item'],
-  'mot.kind': ['Түрі', 'Вид', 'Kind'],
-  'motkind.ordinary': ['кәдімгі мәселе', 'обычный вопрос', 'ordinary'],
-  'motkind.termination': ['мүшенің өкілеттіктерін тоқтату', 'прекращение полномочий члена', 'termination of a member'],
-  'motkind.suspension': ['мүшенің өкілеттіктерін тоқтата тұру', 'приостановление полномочий члена', 'suspension of a member'],
-  'motkind.dissolution': ['Үйлестіру кеңесін тарату', 'роспуск Координационного совета', 'dissolution of the Council'],
-  'mot.category': ['Санаты', 'Категория', 'Category'],
-  'cat.none': ['көрсетілмеген', 'не указана', 'not given'],
-  'cat.recommendation': ['ұсыным', 'рекомендация', 'recommendation'],
-  'cat.proposal': ['ұсыныс', 'предложение', 'proposal'],
-  'cat.decision': ['шешім', 'решение', 'decision'],
-  'mot.wording': ['Тұжырымы', 'Формулировка', 'Wording'],
-  'mot.subject': ['Қатысты мүше (тоқтату немесе тоқтата тұру үшін)', 'Член, которого касается (для прекращения или приостановления)', 'Member concerned (termination or suspension)'],
-  'mot.submit': ['Дауысқа қою', 'Поставить на голосование', 'Put to the vote'],
-  'vote.title': ['Дауыс беру және дауыс беруді аяқтау', 'Голосование и его завершение', 'Vote, and close the vote'],
-  'vote.motion': ['Мәселе идентификаторы', 'Идентификатор вопроса', 'Motion id'],
-  'vote.voter': ['Дауыс беруші: мүше идентификаторы немесе chairperson', 'Голосующий: идентификатор члена или chairperson', 'Voter: a member id, or chairperson'],
-  'vote.choice': ['Дауыс', 'Голос', 'Vote'],
-  'choice.for': ['Жақ', 'За', 'For'],
-  'choice.against': ['Қарсы', 'Против', 'Against'],
-  'choice.abstain': ['Қалыс қалды', 'Воздержался', 'Abstain'],
-  'vote.submit': ['Дауыс беру', 'Проголосовать', 'Cast the vote'],
-  'vote.close': ['Дауыс беруді аяқтау', 'Закрыть голосование', 'Close the vote'],
-  'closeM.title': ['Отырысты аяқтау', 'Завершение заседания', 'End the meeting'],
-  'closeM.submit': ['Отырысты аяқтау', 'Завершить заседание', 'End the meeting'],
-
-  'min.title': ['Отырыс хаттамасы', 'Протокол заседания', 'Minutes of the meeting'],
-  'min.intro': ['Хаттама мемлекеттік және орыс тілдерінде жасалады.', 'Протокол составляется на государственном и русском языках.', 'The minutes are drawn up in Kazakh and Russian.'],
-  'min.htmlKk': ['HTML, қазақша', 'HTML, на казахском', 'HTML, Kazakh'],
-  'min.htmlRu': ['HTML, орысша', 'HTML, на русском', 'HTML, Russian'],
-  'min.pdfKk': ['PDF, қазақша', 'PDF, на казахском', 'PDF, Kazakh'],
-  'min.pdfRu': ['PDF, орысша', 'PDF, на русском', 'PDF, Russian'],
-  'min.open': ['Хаттаманы ашу', 'Открыть протокол', 'Open the minutes'],
-  'min.opened': ['Хаттама жаңа бетте ашылды.', 'Протокол открыт в новой вкладке.', 'The minutes opened in a new tab.'],
-  'min.blocked': ['Браузер жаңа бетті бұғаттады: сілтемені басыңыз:', 'Браузер заблокировал новую вкладку, откройте по ссылке:', 'The browser blocked the new tab; open it here:'],
-  'min.sign': ['Хаттамаға қол қою', 'Подписать протокол', 'Sign the minutes'],
-  'min.signHint': ['Қол оқыған мазмұнның SHA-256 хэшіне қойылады.', 'Подпись ставится под SHA-256 хешем прочитанного содержания.', 'The signature covers the SHA-256 hash of the content you read.'],
-  'min.hash': ['Мазмұнның хэші', 'Хеш содержания', 'Content hash'],
-  'min.role': ['Қол қоюшы', 'Подписант', 'Signer'],
-  'min.signedAt': ['Қол қойылған уақыт', 'Время подписи', 'Signed at'],
-  'min.sealed': ['Хаттамаға екі қол қойылды: өзгерістер енгізуге болмайды.', 'Протокол подписан обоими: изменения невозможны.', 'Both have signed: the minutes are sealed.'],
-  'min.notSealed': ['Екінші қол күтілуде.', 'Ожидается вторая подпись.', 'Waiting for the second signature.'],
-  'min.read': ['Хаттаманы және қолдарды оқу', 'Прочитать протокол и подписи', 'Read the minutes and signatures'],
-  'min.state': ['Күйі', 'Состояние', 'State'],
-  'min.unsealed': ['қол қою жүріп жатыр', 'идёт подписание', 'being signed'],
-  'min.awaiting': ['Кімнің қолы күтілуде', 'Ожидается подпись', 'Signature awaited from'],
-  'min.signatures': ['Осы мазмұнға қойылған қолдар', 'Подписи под этим содержанием', 'Signatures on this content'],
-  'min.noSignatures': ['Әзірге қол жоқ.', 'Подписей пока нет.', 'No signatures yet.'],
-  'min.voidedTitle': ['Күші жойылған қолдар', 'Аннулированные подписи', 'Voided signatures'],
-  'min.voided': [
-    'кейінгі өзгеріспен күші жойылды: қайта қол қойыңыз',
-    'аннулирована последующим изменением: подпишите снова',
-    'voided by a later change: sign again',
-  ],
-  'min.readAgain': [
-    'Хаттама сіз оқығаннан кейін өзгерді: оның қазіргі күйі төменде. Оқып шығып, қайта қол қойыңыз.',
-    'Протокол изменился после прочтения: его текущее состояние ниже. Прочитайте и подпишите снова.',
-    'The minutes changed since you read them: their current state is below. Read them and sign again.',
-  ],
-  'min.corrections': ['Қол қойылғаннан кейінгі түзетулер', 'Исправления после подписания', 'Corrections after the seal'],
-  'min.motions': ['Дауыс берулер', 'Голосования', 'Votes'],
-  'min.votes': ['жақ: {for}, қарсы: {against}, қалыс қалды: {abstained}', 'за: {for}, против: {against}, воздержались: {abstained}', 'for: {for}, against: {against}, abstained: {abstained}'],
-  'min.enteredVotes': ['Хатшы {by} енгізген дауыстар: {voters}', 'Голоса внесены секретарём {by}: {voters}', 'Votes entered by the Secretary {by}: {voters}'],
-  'min.dissents': ['Ерекше пікірлер', 'Особые мнения', 'Dissenting opinions'],
-  'min.enteredDissent': ['хатшы {by} енгізді', 'внесено секретарём {by}', 'entered by the Secretary {by}'],
-
-  'gen.on': ['Күні', 'Дата', 'Date'],
-  'gen.inKk': ['қазақ тілінде', 'на казахском', 'in Kazakh'],
-  'gen.inRu': ['орыс тілінде', 'на русском', 'in Russian'],
-  'gen.inEn': ['ағылшын тілінде', 'на английском', 'in English'],
-  'member.id': ['Мүше идентификаторы', 'Идентификатор члена', 'Member id'],
-  'member.endedOn': ['Өкілеттік тоқтаған күн', 'Полномочия прекращены с', 'Powers ended on'],
-  'col.on': ['Күні', 'Дата', 'Date'],
-  'col.by': ['Кім', 'Кто', 'By'],
-  'col.when': ['Уақыты', 'Время', 'When'],
-  'col.reason': ['Себебі', 'Причина', 'Reason'],
-  'col.point': ['Тармақ', 'Пункт', 'Point'],
-
-  'members.candidates': ['Үміткерлер', 'Кандидаты', 'Candidates'],
-  'members.inOffice': ['Кеңес мүшелері', 'Члены совета', 'Members in office'],
-  'cand.id': ['Үміткер идентификаторы', 'Идентификатор кандидата', 'Candidate id'],
-  'declare.title': ['Үміткердің мәліметтерін қайта мәлімдеу', 'Повторное заявление сведений кандидата', "Re-declare a candidate's facts"],
-  'declare.hint': [
-    'Бұрынғы мәліметтердің орнына жазылады; сәйкестікті сайлау турын жабу кезінде API қайта тексереді.',
-    'Заменяют прежние сведения; соответствие API проверит заново при закрытии тура выборов.',
-    'They replace the earlier facts; the API judges eligibility again when the round closes.',
-  ],
-  'declare.on': ['Мәлімдеу күні', 'Дата заявления сведений', 'Declared on'],
-  'declare.submit': ['Мәліметтерді мәлімдеу', 'Заявить сведения', 'Declare the facts'],
-  'declare.done': ['Мәліметтер жазылды', 'Сведения записаны', 'The facts are recorded'],
-  'wcand.title': ['Үміткердің кандидатурасын алып тастау', 'Снятие кандидатуры', 'Withdraw a candidate'],
-  'wcand.on': ['Алып тастау күні', 'Дата снятия', 'Withdrawn on'],
-  'wcand.submit': ['Кандидатураны алып тастау', 'Снять кандидатуру', 'Withdraw the candidate'],
-
-  'lot.commitTitle': ['Жеребе тастау: бастапқы мәнді бекіту', 'Жеребьёвка: фиксация начального значения', 'Drawing of lots: commit to a seed'],
-  'lot.commitHint': [
-    'Алғашқы сайлаудан кейін Төраға кездейсоқ бастапқы мәнді (seed) бекітеді: алдымен оның SHA-256 хэші ғана жарияланады, мәннің өзі кейін ашылады.',
-    'После первых выборов Председатель фиксирует случайное начальное значение (seed): сначала публикуется только его хеш SHA-256, само значение раскрывается позже.',
-    'After the first election the Chairperson commits to a random seed: only its SHA-256 hash is published now; the seed itself is revealed later.',
-  ],
-  'lot.committedOn': ['Бекітілген күні', 'Дата фиксации', 'Committed on'],
-  'lot.commit': ['Бастапқы мәнді бекіту', 'Зафиксировать начальное значение', 'Commit to the seed'],
-  'lot.revealTitle': ['Жеребе тастау: бастапқы мәнді ашу және нәтиже', 'Жеребьёвка: раскрытие начального значения и результат', 'Drawing of lots: reveal the seed and the result'],
-  'lot.id': ['Жеребе идентификаторы', 'Идентификатор жеребьёвки', 'Lot id'],
-  'lot.revealedOn': ['Ашылған күні', 'Дата раскрытия', 'Revealed on'],
-  'lot.reveal': ['Ашу және жеребе тастау', 'Раскрыть и провести жеребьёвку', 'Reveal and draw'],
-  'lot.show': ['Жеребені көрсету', 'Показать жеребьёвку', 'Show the lot'],
-  'lot.commitment': ['Бекітілген хэш, SHA-256(seed)', 'Зафиксированный хеш, SHA-256(seed)', 'Commitment, SHA-256(seed)'],
-  'lot.seed': ['Бастапқы мән (seed)', 'Начальное значение (seed)', 'Seed'],
-  'lot.notRevealed': ['әлі ашылған жоқ', 'ещё не раскрыто', 'not revealed yet'],
-  'lot.short': ['Екі жылдық өкілеттік мерзімі', 'Двухлетний срок полномочий', 'Two-year terms'],
-  'lot.long': ['Толық өкілеттік мерзімі', 'Полный срок полномочий', 'Full terms'],
-  'lot.ordered': ['Жеребеге қатысқан мүшелер (идентификатор бойынша реттелген)', 'Участники жеребьёвки (по возрастанию идентификатора)', 'Members in the draw (ordered by id)'],
-  'lot.rounding': ['Жартысын дөңгелектеу', 'Округление половины', 'Rounding of half'],
-  'rounding.down': ['төмен қарай', 'в меньшую сторону', 'down'],
-  'rounding.up': ['жоғары қарай', 'в большую сторону', 'up'],
-  'lot.recompute': [
-    'Кез келген адам қайта есептей алады: бастапқы мәннің SHA-256 хэші бекітілген хэшке тең болуы керек; әр мүшенің rank мәні төмендегідей есептеледі, мәндер өсу ретімен сұрыпталады, ең төменгі жартысы (көрсетілген дөңгелектеумен) екі жылдық мерзім алады.',
-    'Пересчитать может каждый: SHA-256 начального значения должен совпасть с зафиксированным хешем; rank каждого члена вычисляется, как показано ниже, значения сортируются по возрастанию, и нижняя половина (с указанным округлением) получает двухлетний срок.',
-    "Anyone can recompute it: the SHA-256 of the seed must equal the commitment; each member's rank is computed as below, the ranks are sorted ascending, and the lowest half (rounded as shown) get two-year terms.",
-  ],
-
-  'sec.title': ['Хатшыны тағайындау (Төраға)', 'Назначение секретаря (Председатель)', 'Appoint the Secretary (Chairperson)'],
-  'sec.on': ['Тағайындалған күні', 'Дата назначения', 'Appointed on'],
-  'sec.submit': ['Хатшыны тағайындау', 'Назначить секретаря', 'Appoint the Secretary'],
-  'sec.history': ['Хатшылардың тағайындалу тарихы', 'История назначений секретаря', 'Secretaries over time'],
-  'leave.title': [
-    'Мүшенің жазбаша хабарламасы: мүшеліктен бас тарту немесе Кеңестен шығу (12-тармақ)',
-    'Письменное уведомление члена: отказ от членства или выход из Совета (п. 12)',
-    "A member's written notice: renouncing membership or leaving the Council (p12)",
-  ],
-  'leave.kind': ['Хабарлама түрі', 'Вид уведомления', 'Kind of notice'],
-  'leave.kind.notice': ['Кеңестен шығу туралы хабарлама (12-тармақ)', 'уведомление о выходе из Совета (п. 12)', 'notice of leaving the Council (p12)'],
-  'leave.kind.renunciation': [
-    'мүшеліктен бас тарту (бейтараптыққа күмән тудыратын жағдай, 12-тармақ)',
-    'отказ от членства (обстоятельство, вызывающее сомнение в беспристрастности, п. 12)',
-    'renunciation of membership (a circumstance casts doubt on impartiality, p12)',
-  ],
-  'leave.hint': [
-    'Хабарламаны мүшенің өзі ғана жібереді: сол мүше ретінде кіріңіз.',
-    'Уведомление направляет только сам член: войдите как этот член.',
-    'Only the member sends it: sign in as that member.',
-  ],
-  'leave.date': ['Хабарлама күні', 'Дата уведомления', 'Notice date'],
-  'leave.statement': ['Хабарлама мәтіні (міндетті емес)', 'Текст уведомления (необязательно)', 'Statement (optional)'],
-  'leave.submit': ['Хабарламаны жіберу', 'Направить уведомление', 'Send the notice'],
-  'leave.notice': ['Хабарлама идентификаторы', 'Идентификатор уведомления', 'Notice id'],
-  'accept.title': ['Шығу туралы хабарламаны қабылдау (Төраға)', 'Принятие уведомления о выходе (Председатель)', 'Accept a notice of leaving (Chairperson)'],
-  'accept.on': ['Қабылданған күні', 'Дата принятия', 'Accepted on'],
-  'accept.receivedOn': ['Хабарлама түскен күн (міндетті емес)', 'Дата получения уведомления (необязательно)', 'Received on (optional)'],
-  'accept.hint': [
-    'Өкілеттік қай күннен тоқтайтынын Ережеде ашық қалған сұрақтың түсіндірмесі анықтайды: қабылдау күні, хабарлама күні немесе ол түскен күн. Жауап оны көрсетеді.',
-    'С какого дня прекращаются полномочия, определяет толкование открытого в Положении вопроса: дата принятия, дата уведомления или дата его получения. Ответ его показывает.',
-    'From which day the powers end is a reading of a question the Regulation leaves open: the acceptance, the notice, or its receipt. The answer shows it.',
-  ],
-  'accept.submit': ['Хабарламаны қабылдау', 'Принять уведомление', 'Accept the notice'],
-  'term.title': ['Мүшенің өкілеттіктерін тоқтату (Төраға)', 'Прекращение полномочий члена (Председатель)', "Termination of a member's powers (Chairperson)"],
-  'term.ground': [
-    'Негіз (18-тармақ: мүшенің өкілеттіктері мына жағдайларда тоқтатылады)',
-    'Основание (п. 18: полномочия члена прекращаются в случаях)',
-    "Ground (p18: a member's powers end on)",
-  ],
-  'ground.1': ['1 — осы Ереженің нормаларын бұзған (p18.1)', '1 — нарушения норм настоящего Положения (p18.1)', '1 — violation of this Regulation (p18.1)'],
-  'ground.2': ['2 — өз өкілеттіктерін тоқтату туралы жазбаша өтініші болған (p18.2)', '2 — письменного заявления о прекращении полномочий (p18.2)', '2 — a written application (p18.2)'],
-  'ground.3': [
-    '3 — қайтыс болуы немесе оны қайтыс болды деп жариялау туралы сот шешімі заңды күшіне енген (p18.3)',
-    '3 — смерти или вступления в силу решения суда об объявлении умершим (p18.3)',
-    '3 — death, or a court decision declaring the member dead entering into force (p18.3)',
-  ],
-  'ground.4': ['4 — Қазақстан Республикасы аумағынан тыс тұрақты тұруға кеткен (p18.4)', '4 — выезда на постоянное место жительства за пределы Республики Казахстан (p18.4)', '4 — moving for permanent residence abroad (p18.4)'],
-  'ground.5': ['5 — Қазақстан Республикасының азаматтығын жоғалтқан (p18.5)', '5 — утраты гражданства Республики Казахстан (p18.5)', '5 — loss of citizenship of Kazakhstan (p18.5)'],
-  'ground.6': ['6 — соттың айыптау үкімі заңды күшіне енген (p18.6)', '6 — вступления в законную силу обвинительного приговора суда (p18.6)', "6 — a court's guilty verdict entering into force (p18.6)"],
-  'ground.7': ['7 — заңда көзделген өзге де жағдайлар басталған (p18.7)', '7 — наступления иных случаев, предусмотренных законом (p18.7)', '7 — other cases provided by law (p18.7)'],
-  'term.factDate': ['Факт күні (өкілеттіктер осы күннен тоқтайды)', 'Дата факта (полномочия прекращаются с неё)', 'Date of the fact (the powers end from it)'],
-  'term.evidence': ['Дәлелдер: құжаттарға сілтемелер (әр жолға біреу)', 'Доказательства: ссылки на документы (по одной на строку)', 'Evidence: document references (one per line)'],
-  'term.decision': [
-    'Өкілеттікті тоқтату туралы дауыс беру шешімінің идентификаторы (1-негіз үшін)',
-    'Идентификатор решения голосования о прекращении полномочий (для основания 1)',
-    'Decision id of the termination vote (ground 1)',
-  ],
-  'term.submit': ['Өкілеттіктерді тоқтату', 'Прекратить полномочия', 'Terminate the powers'],
-  'term.ground.short': ['Негіз', 'Основание', 'Ground'],
-
-  'agenda.title': ['Күн тәртібіне мәселе енгізу', 'Внести вопрос в повестку дня', 'Put an item on the agenda'],
-  'agenda.submit': ['Мәселені енгізу', 'Внести вопрос', 'Add the item'],
-  'agenda.by': ['Енгізген', 'Внёс', 'Submitted by'],
-  'dissent.title': ['Ерекше пікір', 'Особое мнение', 'Dissenting opinion'],
-  'dissent.text': ['Ерекше пікірдің жазбаша мәтіні', 'Текст особого мнения, изложенного письменно', 'The opinion, set out in writing'],
-  'dissent.language': ['Мәтін тілі', 'Язык текста', 'Language of the text'],
-  'dissent.on': ['Жазылған күні', 'Дата составления', 'Written on'],
-  'dissent.submit': ['Ерекше пікірді тапсыру', 'Подать особое мнение', 'File the opinion'],
-  'dissent.member': [
-    'Кімнің пікірі: мүше идентификаторы (хатшы мүшенің жазбаша пікірін енгізгенде; міндетті емес)',
-    'Чьё мнение: идентификатор члена (когда секретарь вносит письменное мнение члена; необязательно)',
-    "Whose opinion: member id (when the Secretary enters a member's written opinion; optional)",
-  ],
-  'entered.by': ['Енгізген хатшы', 'Внёс секретарь', 'Entered by the Secretary'],
-  'langname.kk': ['қазақ тілі', 'казахский', 'Kazakh'],
-  'langname.ru': ['орыс тілі', 'русский', 'Russian'],
-  'langname.en': ['ағылшын тілі', 'английский', 'English'],
-
-  'meet.extraordinary': ['Кезектен тыс отырыстар, хабарламалар, күнтізбе', 'Внеочередные заседания, уведомления, календарь', 'Extraordinary meetings, notices, calendar'],
-  'demand.openTitle': ['Кезектен тыс отырыс туралы талап', 'Требование о внеочередном заседании', 'Demand an extraordinary meeting'],
-  'demand.hint': ['Талапты ашқан мүше оған бірінші болып қол қояды.', 'Член, открывший требование, подписывает его первым.', 'The member who opens the demand signs it first.'],
-  'demand.reason': ['Талаптың негіздемесі', 'Обоснование требования', 'Reason for the demand'],
-  'demand.open': ['Талапты ашу және қол қою', 'Открыть и подписать требование', 'Open and sign the demand'],
-  'demand.signTitle': ['Талапқа қол қою немесе оны қарау', 'Подписать или посмотреть требование', 'Sign or view a demand'],
-  'demand.id': ['Талап идентификаторы', 'Идентификатор требования', 'Demand id'],
-  'demand.on': ['Қол қойылған күні', 'Дата подписи', 'Signed on'],
-  'demand.openedOn': ['Ашылған күні', 'Дата открытия', 'Opened on'],
-  'demand.sign': ['Талапқа қол қою', 'Подписать требование', 'Sign the demand'],
-  'demand.show': ['Талапты көрсету', 'Показать требование', 'Show the demand'],
-  'demand.signatories': ['Қол қойғандар', 'Подписали', 'Signatories'],
-  'demand.meeting': ['Шақырылған отырыс', 'Созванное заседание', 'Meeting convened'],
-  'dstatus.collecting': ['қолдар жиналуда', 'идёт сбор подписей', 'collecting signatures'],
-  'dstatus.may-convene': ['отырыс шақырылуы мүмкін: талап Төрағаның алдында', 'заседание может быть созвано: требование перед Председателем', 'a meeting may be convened: the demand is before the Chairperson'],
-  'dstatus.convened': ['отырыс шақырылды', 'заседание созвано', 'a meeting is convened'],
-  'notices.title': ['Төрағаға арналған хабарламалар', 'Уведомления Председателю', 'Notices for the Chairperson'],
-  'notices.show': ['Хабарламаларды көрсету', 'Показать уведомления', 'Show the notices'],
-  'notices.none': ['Хабарлама жоқ.', 'Уведомлений нет.', 'No notices.'],
-  'notice.extraordinary-demand': [
-    'Кезектен тыс отырыс туралы жарамды талап сіздің алдыңызда (21-тармақ): отырыс шақырылуы мүмкін.',
-    'Перед вами действительное требование о внеочередном заседании (п. 21): заседание может быть созвано.',
-    'A valid demand for an extraordinary meeting is before you (p21): a meeting may be convened.',
-  ],
-  'notice.quarter-warning': [
-    '{quarter} аяқталып келеді: отырыс әлі өткізілмеген және шақырылмаған (20-тармақ).',
-    '{quarter} заканчивается, а заседание не проведено и не созвано (п. 20).',
-    '{quarter} is ending with no meeting held or convened (p20).',
-  ],
-  'notice.quarter-missed': [
-    '{quarter}: бірде-бір отырыс өткізілмеді (20-тармақ).',
-    '{quarter}: ни одного заседания не проведено (п. 20).',
-    '{quarter}: no meeting was held (p20).',
-  ],
-  'notice.election-due': [
-    '{members}: өкілеттік мерзімі {termEnd} аяқталады; сайлауды өткізудің соңғы күні — {deadline} (11-тармақ).',
-    '{members}: полномочия истекают {termEnd}; последний день для выборов — {deadline} (п. 11).',
-    '{members}: the terms end on {termEnd}; the last day to hold the election is {deadline} (p11).',
-  ],
-  'notice.leaving-notice': [
-    'Кеңестен шығу туралы хабарлама (12-тармақ), жіберген: {member}. Қабылдауды күтуде (15-тармақтың 7) тармақшасы).',
-    'Уведомление о выходе из Совета (п. 12) от члена {member}: ожидает принятия (подп. 7) п. 15).',
-    'A notice of leaving the Council (p12) from {member}: awaiting acceptance (p15.7).',
-  ],
-  'notice.leaving-renunciation': [
-    'Мүшеліктен бас тарту (бейтараптыққа күмән тудыратын жағдай, 12-тармақ), жіберген: {member}. Қабылдауды күтуде (15-тармақтың 7) тармақшасы).',
-    'Отказ от членства (обстоятельство, вызывающее сомнение в беспристрастности, п. 12) от члена {member}: ожидает принятия (подп. 7) п. 15).',
-    'A renunciation of membership (a circumstance casts doubt on impartiality, p12) from {member}: awaiting acceptance (p15.7).',
-  ],
-  'notice.other': ['Хабарлама', 'Уведомление', 'Notice'],
-  'notice.accept': ['Қабылдау', 'Принять', 'Accept'],
-  'notice.convene': ['Осы талап бойынша отырыс шақыру', 'Созвать заседание по этому требованию', 'Convene a meeting on this demand'],
-  'quarter': ['{year} жылғы {n}-тоқсан', '{n}-й квартал {year} года', 'Q{n} {year}'],
-  'caudit.title': ['Кеңестің аудит журналы', 'Журнал аудита совета', "The council's audit log"],
-  'caudit.hint': [
-    'Билікті немесе шешімдерді өзгерткен әрбір әрекет: кім және қашан жазды. Төраға мен әкімші көре алады.',
-    'Каждое действие, изменившее полномочия или решения: кто и когда записал. Видят Председатель и администратор.',
-    'Every act that changed who holds power or what was decided: who recorded it, and when. For the Chairperson and the administrator.',
-  ],
-  'caudit.show': ['Журналды көрсету', 'Показать журнал совета', "Show the council's log"],
-  'caudit.recordedAt': ['Жазылған уақыты (нақты уақыт, UTC)', 'Время записи (реальное, UTC)', 'Time of the record (real time, UTC)'],
-  'caudit.subject': ['Нысаны', 'Объект', 'Subject'],
-  'caudit.on': ['Әрекеттің заңды күні', 'Юридическая дата действия', 'Legal date of the act'],
-  'caudit.details': ['Толығырақ', 'Подробности', 'Details'],
-  'caction.council-created': ['кеңес құрылды', 'создан совет', 'council created'],
-  'caction.candidate-registered': ['үміткер тіркелді', 'зарегистрирован кандидат', 'candidate registered'],
-  'caction.candidate-withdrawn': ['кандидатура алынды', 'кандидатура снята', 'candidate withdrawn'],
-  'caction.candidate-facts-declared': ['үміткердің мәліметтері мәлімделді', 'заявлены сведения кандидата', "candidate's facts declared"],
-  'caction.commission-formed': ['сайлау комиссиясы құрылды', 'сформирована избирательная комиссия', 'election commission formed'],
-  'caction.election-opened': ['сайлау ашылды', 'открыты выборы', 'election opened'],
-  'caction.election-closed': ['сайлау жабылды', 'выборы закрыты', 'election closed'],
-  'caction.lot-committed': ['жеребенің бастапқы мәні бекітілді', 'зафиксировано начальное значение жеребьёвки', 'lot committed'],
-  'caction.lot-revealed': ['жеребе тасталды', 'проведена жеребьёвка', 'lot drawn'],
-  'caction.secretary-appointed': ['хатшы тағайындалды', 'назначен секретарь', 'Secretary appointed'],
-  'caction.leaving-accepted': ['шығу туралы хабарлама қабылданды', 'принято уведомление о выходе', 'leaving accepted'],
-  'caction.membership-terminated': ['өкілеттік тоқтатылды', 'полномочия прекращены', 'membership terminated'],
-  'caction.term-expired': ['өкілеттік мерзімі аяқталды', 'истёк срок полномочий', 'term expired'],
-  'caction.meeting-convened': ['отырыс шақырылды', 'созвано заседание', 'meeting convened'],
-  'caction.meeting-held': ['отырыс өткізілді', 'заседание проведено', 'meeting held'],
-  'caction.motion-decided': ['дауыс беру аяқталды', 'голосование завершено', 'motion decided'],
-  'caction.minutes-signed': ['хаттамаға қол қойылды', 'протокол подписан', 'minutes signed'],
-  'caction.signature-voided': ['қолдың күші жойылды', 'подпись аннулирована', 'signature voided'],
-  'caction.minutes-sealed': ['хаттама екі қолмен бекітілді', 'протокол скреплён обеими подписями', 'minutes sealed'],
-  'caction.minutes-corrected': ['хаттамаға түзету енгізілді', 'к протоколу добавлено исправление', 'minutes corrected'],
-  'nkind.extraordinary-demand': ['кезектен тыс отырыс туралы талап', 'требование о внеочередном заседании', 'extraordinary meeting demand'],
-  'nkind.quarter-warning': ['тоқсан аяқталып келеді, отырыс өткізілмеген', 'квартал заканчивается, а заседания не было', 'the quarter is ending with no meeting'],
-  'nkind.quarter-missed': ['тоқсанда отырыс өткізілмеді', 'в квартале не было заседания', 'a quarter passed with no meeting'],
-  'nkind.election-due': ['сайлау өткізу мерзімі келді', 'пора провести выборы', 'an election is due'],
-  'nkind.leaving-notice': ['мүшенің шығу туралы хабарламасы', 'уведомление члена о выходе', "a member's leaving notice"],
-  'ics.title': ['Отырыстар күнтізбесі (iCalendar)', 'Календарь заседаний (iCalendar)', 'Meetings calendar (iCalendar)'],
-  'ics.hint': [
-    'Файл сіздің токеніңізбен жүктеледі; оны күнтізбе бағдарламасына импорттаңыз.',
-    'Файл загружается с вашим токеном; импортируйте его в программу-календарь.',
-    'The file is fetched with your token; import it into your calendar app.',
-  ],
-  'ics.link': ['meetings.ics жүктеп алу', 'Скачать meetings.ics', 'Download meetings.ics'],
-  'ics.done': ['Күнтізбе жүктелді:', 'Календарь скачан:', 'The calendar was downloaded:'],
-
-  'corr.title': ['Қол қойылған хаттамаға түзету', 'Исправление к подписанному протоколу', 'A correction to signed minutes'],
-  'corr.hint': [
-    'Қол қойылған хаттама өзгермейді: түзетуді тек кеңестің Төрағасы немесе хатшысы, хаттамаға екі қол қойылғаннан кейін ғана қосады; ол оның хэшіне сілтеме жасайтын жеке құжат болады.',
-    'Подписанный протокол не меняется: исправление добавляют только Председатель или секретарь совета и только после подписания обоими; это отдельный документ со ссылкой на его хеш.',
-    "Signed minutes never change: only the council's Chairperson or Secretary adds a correction, and only after both have signed; it is a separate document that references their hash.",
-  ],
-  'corr.text': ['Түзету мәтіні', 'Текст исправления', 'Text of the correction'],
-  'corr.reason': ['Түзету себебі', 'Причина исправления', 'Reason for the correction'],
-  'corr.on': ['Түзету күні', 'Дата исправления', 'Corrected on'],
-  'corr.submit': ['Түзетуді қосу', 'Добавить исправление', 'Add the correction'],
-  'corr.ref': ['Сілтеме жасалған қол қойылған хэш', 'Подписанный хеш, на который ссылается', 'Signed hash referenced'],
-
-  'nav.law': ['Ереже (әкімші)', 'Положение (администратор)', 'The law (admin)'],
-  'law.title': ['Ереже деректер ретінде: редакциялар, өзгерістер, аудит', 'Положение как данные: редакции, изменения, аудит', 'The law as data: versions, amendments, audit'],
-  'law.intro': [
-    'Редакциялар мен айырмашылықтарды кез келген адам көре алады; алдын ала тексеру, жариялау, кері қайтарып алу және аудит журналы әкімшінің токенін қажет етеді.',
-    'Редакции и различия видны всем; пробная проверка, публикация, отзыв и журнал аудита требуют токена администратора.',
-    'Anyone can see the versions and their differences; dry-run, publishing, withdrawing and the audit log need an admin token.',
-  ],
-  'col.recorded': ['Кім және қашан жазды', 'Кем и когда записана', 'Recorded by, when'],
-  'source.seed': ['rules/ қалтасынан жүктелген', 'загружена из rules/', 'seeded from rules/'],
-  'source.publication': ['жарияланған', 'опубликована', 'published'],
-  'versions.withdrawn': ['Кері қайтарып алған', 'Отозвал', 'Withdrawn by'],
-  'versions.corrects': ['Толықтырады', 'Дополняет', 'Fills in'],
-  'vstatus.withdrawn': ['кері қайтарылған', 'отозвана', 'withdrawn'],
-  'vstatus.correction': ['түзету', 'исправление', 'correction'],
-  'vkind.correction': ['түзету', 'исправление', 'correction'],
-  'amend.title': ['Өзгерісті алдын ала тексеру және жариялау', 'Пробная проверка и публикация изменения', 'Dry-run and publish an amendment'],
-  'amend.doc': ['Өзгеріс құжаты (JSON)', 'Документ изменения (JSON)', 'Amendment document (JSON)'],
-  'amend.hint': [
-    'API тек JSON қабылдайды. YAML файлын CLI жариялайды: npm run rules -- publish FILE (немесе түрлендіріңіз: npx yaml --json --single < FILE).',
-    'API принимает только JSON. YAML-файл публикует CLI: npm run rules -- publish FILE (или преобразуйте его: npx yaml --json --single < FILE).',
-    'The API takes JSON only. The CLI publishes a YAML file: npm run rules -- publish FILE (or convert it: npx yaml --json --single < FILE).',
-  ],
-  'amend.file': ['Немесе JSON файлын таңдаңыз', 'Или выберите файл JSON', 'Or choose a JSON file'],
-  'amend.dryRun': ['Алдын ала тексеру (dry-run)', 'Пробная проверка (dry-run)', 'Dry-run'],
-  'amend.publish': ['Жариялау', 'Опубликовать', 'Publish'],
-  'amend.notJson': [
-    'Құжат дұрыс JSON емес. API тек JSON қабылдайды; YAML файлы үшін CLI пайдаланыңыз: npm run rules -- publish FILE.',
-    'Документ — не корректный JSON. API принимает только JSON; для YAML-файла используйте CLI: npm run rules -- publish FILE.',
-    'The document is not valid JSON. The API takes JSON only; for a YAML file use the CLI: npm run rules -- publish FILE.',
-  ],
-  'amend.dryRunDone': ['Алдын ала тексеру: ештеңе жазылған жоқ', 'Пробная проверка: ничего не записано', 'Dry-run: nothing was written'],
-  'amend.inForce': ['Қолданылу кезеңі', 'Период действия', 'In force'],
-  'amend.examined': ['Қайта есептелген шешімдер', 'Перепроверено решений', 'Decisions replayed'],
-  'amend.changes': ['Нәтижесі өзгеретін шешімдер', 'Решения, итог которых изменится', 'Decisions whose outcome would change'],
-  'amend.noChanges': ['Сақталған бірде-бір шешімнің нәтижесі өзгермейді.', 'Итог ни одного сохранённого решения не изменится.', 'No stored decision would change its outcome.'],
-  'amend.revision': ['Заң басының ревизиясы', 'Ревизия заголовка права', "The law head's revision"],
-  'col.decision': ['Шешім', 'Решение', 'Decision'],
-  'col.council': ['Кеңес', 'Совет', 'Council'],
-  'col.question': ['Сұрақ', 'Вопрос', 'Question'],
-  'col.old': ['Бұрынғы нәтиже', 'Прежний итог', 'Old outcome'],
-  'col.new': ['Жаңа нәтиже', 'Новый итог', 'New outcome'],
-  'wv.title': ['Редакцияны кері қайтарып алу', 'Отзыв редакции', 'Withdraw a version'],
-  'wv.hint': [
-    'Ештеңе жойылмайды: кері қайтарып алу жазбасы қалады, бұдан кейін құрылған заң бұл редакцияны есепке алмайды. Түзетілген мәтінді жаңа идентификатормен жариялаңыз.',
-    'Ничего не удаляется: остаётся запись об отзыве, и право, построенное после неё, пропускает эту редакцию. Исправленный текст публикуйте под новым идентификатором.',
-    'Nothing is deleted: a withdrawal record stays, and the law built thereafter skips the version. Publish the corrected text under a new id.',
-  ],
-  'wv.version': ['Редакция идентификаторы', 'Идентификатор редакции', 'Version id'],
-  'wv.reason': ['Кері қайтарып алу себебі', 'Причина отзыва', 'Reason for the withdrawal'],
-  'wv.submit': ['Редакцияны кері қайтарып алу', 'Отозвать редакцию', 'Withdraw the version'],
-  'diff.title': ['Екі редакцияның айырмашылығы', 'Различия двух редакций', 'Differences between two versions'],
-  'diff.a': ['Бірінші редакция (A)', 'Первая редакция (A)', 'First version (A)'],
-  'diff.b': ['Екінші редакция (B)', 'Вторая редакция (B)', 'Second version (B)'],
-  'diff.submit': ['Айырмашылықты көрсету', 'Показать различия', 'Show the differences'],
-  'diff.points': ['Тармақтардың редакциясы', 'Редакция пунктов', 'Wording of points'],
-  'diff.parameters': ['Параметрлер', 'Параметры', 'Parameters'],
-  'diff.questions': ['Сұрақтардың ережелері', 'Правила вопросов', 'Rules of the questions'],
-  'diff.none': ['Айырмашылық жоқ.', 'Различий нет.', 'No differences.'],
-  'diff.absent': ['жоқ', 'отсутствует', 'absent'],
-  'diff.unknown': ['мәтіні бізде жоқ', 'текста у нас нет', 'wording not in the text we hold'],
-  'diff.deleted': ['алып тасталған', 'исключён', 'deleted'],
-  'col.parameter': ['Параметр', 'Параметр', 'Parameter'],
-  'col.part': ['Бөлігі', 'Часть', 'Part'],
-  'audit.title': ['Аудит журналы', 'Журнал аудита', 'Audit log'],
-  'audit.hint': ['Әрбір жүктеу, жариялау және кері қайтарып алу: кім және қашан.', 'Каждая загрузка, публикация и отзыв: кто и когда.', 'Every seeding, publication and withdrawal: who and when.'],
-  'audit.show': ['Журналды көрсету', 'Показать журнал', 'Show the log'],
-  'audit.none': ['Журнал бос.', 'Журнал пуст.', 'The log is empty.'],
-  'col.action': ['Әрекет', 'Действие', 'Action'],
-  'col.version': ['Редакция', 'Редакция', 'Version'],
-  'col.revision': ['Ревизия', 'Ревизия', 'Revision'],
-  'action.seed': ['жүктеу', 'загрузка', 'seeding'],
-  'action.publication': ['жариялау', 'публикация', 'publication'],
-  'action.withdrawal': ['кері қайтарып алу', 'отзыв', 'withdrawal'],
-
-  'outcome.adopted': ['қабылданды', 'принято', 'adopted'],
-  'outcome.rejected': ['қабылданбады', 'не принято', 'rejected'],
-  'outcome.quorate': ['кворум бар', 'кворум есть', 'quorate'],
-  'outcome.not-quorate': ['кворум жоқ', 'кворума нет', 'not quorate'],
-  'outcome.not-full-membership': ['толық құрам жоқ', 'нет полного состава', 'not the full membership'],
-  'outcome.may-convene': ['отырыс шақырылуы мүмкін', 'заседание может быть созвано', 'may be convened'],
-  'outcome.insufficient-demand': ['талап жеткіліксіз', 'требование недостаточно', 'insufficient demand'],
-  'outcome.elected': ['сайланды', 'избран', 'elected'],
-  'outcome.not-elected': ['сайланбады', 'не избран', 'not elected'],
-  'outcome.eligible': ['мүше бола алады', 'может быть членом', 'eligible'],
-  'outcome.ineligible': ['мүше бола алмайды', 'не может быть членом', 'ineligible'],
-  'outcome.terminated': ['өкілеттігі тоқтатылды', 'полномочия прекращены', 'terminated'],
-  'outcome.refused': ['бас тартылды', 'отказано', 'refused'],
-  'outcome.withdrawn': ['кандидатурасын алып тастады', 'снял кандидатуру', 'withdrawn'],
-};
-
+const LOCALES = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' };
 const KEY = 'kenes.lang';
 let current = LANGS.includes(localStorage.getItem(KEY)) ? localStorage.getItem(KEY) : 'kk';
 const listeners = new Set();
 
-export function lang() {
-  return current;
-}
+export const lang = () => current;
+export const locale = () => LOCALES[current];
 
-/** The fixed word `key` in the chosen language (the key itself when unknown). */
-export function t(key) {
-  const entry = T[key];
-  return entry ? entry[LANGS.indexOf(current)] : key;
-}
-
-/** `t(prefix + code)` when the dictionary knows it, else the code as the API gave it. */
-export function label(prefix, code) {
-  return T[prefix + code] ? t(prefix + code) : String(code);
-}
-
-/** A `{kk, ru, en}` text from the API in the chosen language (falls back to the others). */
-export function pick(text) {
-  if (text == null || typeof text !== 'object') return text == null ? '' : String(text);
-  return text[current] ?? text.ru ?? text.kk ?? text.en ?? '';
+export function setLanguage(next) {
+  if (!LANGS.includes(next) || next === current) return;
+  current = next;
+  localStorage.setItem(KEY, next);
+  document.documentElement.lang = next;
+  for (const listener of listeners) listener(next);
 }
 
 export function onLanguage(listener) {
   listeners.add(listener);
+  return () => listeners.delete(listener);
 }
 
-/** Writes every `data-i18n` (text), `data-i18n-aria` (aria-label) and `data-i18n-title` in `root`. */
-export function translate(root = document) {
-  for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
-  for (const el of root.querySelectorAll('[data-i18n-aria]')) el.setAttribute('aria-label', t(el.dataset.i18nAria));
-  for (const el of root.querySelectorAll('[data-i18n-placeholder]')) el.setAttribute('placeholder', t(el.dataset.i18nPlaceholder));
+/** The text `key` in the page's language with `{slots}` and plurals filled from `vars`. */
+export function t(key, vars = {}) {
+  const entry = TEXTS[key];
+  if (!entry) {
+    console.warn(`kenes: no text "${key}"`);
+    return key;
+  }
+  return format(entry[LANGS.indexOf(current)], vars);
 }
 
-export function setLanguage(next) {
-  if (!LANGS.includes(next)) return;
-  current = next;
-  localStorage.setItem(KEY, next);
-  document.documentElement.lang = next;
-  document.title = `kenes — ${t('app.title')}`;
-  translate();
-  for (const listener of listeners) listener(next);
+/** Whether the catalogue has `key` (to word an API code when known). */
+export const has = (key) => key in TEXTS;
+
+/** A `{kk, ru, en}` text from the API in the page's language (kk/ru pages never fall back to en). */
+export function pick(text) {
+  if (text == null) return '';
+  if (typeof text !== 'object') return String(text);
+  return text[current] ?? (current === 'en' ? text.ru ?? text.kk : current === 'kk' ? text.ru : text.kk) ?? '';
+}
+
+const pluralRules = {};
+const numberFormats = {};
+export function number(n) {
+  numberFormats[current] ??= new Intl.NumberFormat(locale());
+  return numberFormats[current].format(n);
+}
+
+/** A calendar date (YYYY-MM-DD) in words: «2020 ж. 2 наурыз», «2 марта 2020 г.», «2 March 2020». */
+export function date(iso) {
+  if (!iso) return '';
+  const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
+}
+
+/** A moment (ISO 8601) in Almaty time, with the date: the real time of a record. */
+export function moment(iso) {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Almaty' }).format(d);
+}
+
+function format(message, vars) {
+  let out = '';
+  let i = 0;
+  while (i < message.length) {
+    const open = message.indexOf('{', i);
+    if (open < 0) {
+      out += message.slice(i);
+      break;
+    }
+    out += message.slice(i, open);
+    const close = matching(message, open);
+    out += slot(message.slice(open + 1, close), vars);
+    i = close + 1;
+  }
+  return out;
+}
+
+function matching(text, open) {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === '{') depth++;
+    else if (text[i] === '}' && --depth === 0) return i;
+  }
+  return text.length - 1;
+}
+
+function slot(body, vars) {
+  const m = /^\s*(\w+)\s*(?:,\s*plural\s*,(.*))?$/s.exec(body);
+  if (!m) return `{${body}}`;
+  const value = vars[m[1]];
+  if (m[2] === undefined) return value == null ? '' : typeof value === 'number' ? number(value) : String(value);
+  const forms = {};
+  const re = /\s*(=\d+|\w+)\s*\{/g;
+  let match;
+  const spec = m[2];
+  while ((match = re.exec(spec))) {
+    const start = match.index + match[0].length - 1;
+    const end = matching(spec, start);
+    forms[match[1]] = spec.slice(start + 1, end);
+    re.lastIndex = end + 1;
+  }
+  pluralRules[current] ??= new Intl.PluralRules(locale());
+  const n = Number(value);
+  const chosen = forms[`=${n}`] ?? forms[pluralRules[current].select(n)] ?? forms.other ?? '';
+  return format(chosen.replace(/#/g, number(n)), vars);
 }

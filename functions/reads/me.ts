@@ -40,14 +40,14 @@ export async function me(deps: ReadDeps, identity: Identity, today: string) {
   const all = await everyCouncil(deps);
   const councils = await Promise.all(
     all.map(async (people) => {
-      const { roles } = rolesOf(people, identity.sub, today);
+      const { roles, member } = rolesOf(people, identity.sub, today);
       if (!roles.size && !admin) return undefined;
       let todo: ReturnType<typeof todosOf> = [];
       if (roles.size) {
         const agenda = await agendaOf(deps, people, today, roles.has('chairperson'));
         todo = todosOf(agenda, identity.sub, today, await votedIn(deps, agenda, identity.sub, today));
       }
-      return { id: people.council.id, name: people.council.name, roles: inOrder(roles), todo };
+      return { id: people.council.id, name: people.council.name, roles: inOrder(roles), ...(member ? { memberId: member.id } : {}), todo };
     }),
   );
   const name = all.map((people) => personName(people, identity.sub)).find(Boolean);

@@ -157,6 +157,7 @@ export const MeResponse = z.object({
       id: z.string(),
       name: Text,
       roles: z.array(HeldRole).meta({ description: 'Held today (the administrator sees every council, with the roles held there, if any)' }),
+      memberId: z.string().optional().meta({ description: "The caller's member record in this council, when a member in office today" }),
       todo: z.array(Todo).meta({ description: 'What the caller must do now in this council' }),
     }),
   ),

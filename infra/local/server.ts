@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { APIGatewayProxyResultV2, Context } from 'aws-lambda';
@@ -7,6 +8,7 @@ import { routes, type Route } from '../../functions/api/routes.ts';
 import { ROUTER } from '../../functions/http/dispatch.ts';
 import { httpApiEvent, lambdaContext } from './event.ts';
 import { MintRequest, type LocalTokens } from './tokens.ts';
+import { localPeople } from './people.ts';
 import { InvalidInputError } from '../../functions/errors.ts';
 import { parse } from '../../functions/http/validate.ts';
 
@@ -66,7 +68,9 @@ export function createLocalServer(tokens: LocalTokens, options: { onInvoke?: (ro
       const body = await readBody(req);
       if (method === 'OPTIONS') return send(res, 204, CORS, '');
       if (method === 'POST' && url.pathname === '/v1/local/tokens') return await mint(res, tokens, body);
-      if (!url.pathname.startsWith('/v1/')) return await serveStatic(res, webRoot, url.pathname);
+      if (method === 'GET' && url.pathname === '/v1/local/people') return await people(res);
+      if (method === 'GET' && url.pathname === '/config.json') return send(res, 200, { 'content-type': TYPES['.json']!, 'cache-control': 'no-store' }, JSON.stringify(LOCAL_CONFIG));
+      if (!url.pathname.startsWith('/v1/')) return await serveWeb(res, webRoot, url.pathname);
 
       const found = findRoute(method, url.pathname);
       if (!found) return send(res, 404, { 'content-type': 'application/json' }, JSON.stringify({ message: 'Not Found' }));
@@ -132,6 +136,60 @@ async function mint(res: ServerResponse, tokens: LocalTokens, body: Buffer) {
   }
   const token = await tokens.mint(request.sub, request.roles);
   return send(res, 201, { 'content-type': 'application/json' }, JSON.stringify({ token, sub: request.sub, roles: request.roles }));
+}
+
+/** The web app's runtime configuration locally: the dev sign-in (on AWS the stack deploys Cognito's). */
+export const LOCAL_CONFIG = { auth: { mode: 'local' } } as const;
+
+/**
+ * The browser libraries the web app loads (web/vendor.json): `/vendor/<name>` is
+ * `node_modules/<file>`, a name ending in `/` a folder of them. The one list the local server
+ * serves from and the deployment copies.
+ */
+export function vendorFiles(): { url: string; file: string }[] {
+  const { files } = JSON.parse(readFileSync(join(repoRoot, 'web', 'vendor.json'), 'utf8')) as { files: Record<string, string> };
+  return Object.entries(files).map(([name, file]) => ({ url: `/vendor/${name}`, file: join(repoRoot, 'node_modules', file) }));
+}
+
+/** The node_modules file behind a `/vendor/…` path, only when web/vendor.json lists it (or its folder). */
+function vendorFile(pathname: string): string | undefined {
+  for (const { url, file } of vendorFiles()) {
+    if (pathname === url && !url.endsWith('/')) return file;
+    if (url.endsWith('/') && pathname.startsWith(url) && pathname.endsWith('.js')) {
+      const inside = resolve(file, `.${normalize(`/${pathname.slice(url.length)}`)}`);
+      if (inside.startsWith(file)) return inside;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The web app: its files, the vendored libraries, and index.html for every other app path (the
+ * pages route on the client: /councils/…, /law/…), so a link to a page can be sent.
+ */
+async function serveWeb(res: ServerResponse, root: string, pathname: string) {
+  if (pathname.startsWith('/vendor/')) {
+    const file = vendorFile(decodeURIComponent(pathname));
+    if (!file) return send(res, 404, { 'content-type': 'text/plain' }, 'Not Found');
+    try {
+      return send(res, 200, { 'content-type': TYPES['.js']! }, await readFile(file));
+    } catch {
+      return send(res, 404, { 'content-type': 'text/plain' }, 'Not Found');
+    }
+  }
+  const last = pathname.split('/').pop() ?? '';
+  if (!last.includes('.')) {
+    const asFile = resolve(root, `.${normalize(decodeURIComponent(pathname))}`);
+    const isFile = asFile.startsWith(root) && (await stat(asFile).then((s) => s.isFile(), () => false));
+    if (!isFile) return serveStatic(res, root, '/');
+  }
+  return serveStatic(res, root, pathname);
+}
+
+/** `GET /v1/local/people` (local only): the people of the councils in the table, for the dev sign-in. */
+async function people(res: ServerResponse) {
+  const listed = await localPeople();
+  return send(res, 200, { 'content-type': 'application/json', 'cache-control': 'no-store' }, JSON.stringify(listed));
 }
 
 async function serveStatic(res: ServerResponse, root: string, pathname: string) {

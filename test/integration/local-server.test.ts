@@ -14,11 +14,14 @@ describe('the local server', () => {
     expect(json.status).toBe('ok');
   });
 
-  it('serves the forms at /', async () => {
-    const { status, text, headers } = await local.call('GET', '/');
-    expect(status).toBe(200);
-    expect(headers.get('content-type')).toMatch(/text\/html/);
-    expect(text).toContain('<form');
+  it('serves the web app at / and at app paths, and its local configuration', async () => {
+    for (const path of ['/', '/councils/x/meetings']) {
+      const { status, text, headers } = await local.call('GET', path);
+      expect(status, path).toBe(200);
+      expect(headers.get('content-type')).toMatch(/text\/html/);
+      expect(text).toContain('id="app"');
+    }
+    expect((await local.call('GET', '/config.json')).json).toEqual({ auth: { mode: 'local' } });
   });
 
   it('serves the OpenAPI document', async () => {
