@@ -53,19 +53,32 @@ export function number(n) {
   return numberFormats[current].format(n);
 }
 
-/** A calendar date (YYYY-MM-DD) in words: «2020 ж. 2 наурыз», «2 марта 2020 г.», «2 March 2020». */
+/**
+ * Kazakh months, written out: browsers' Intl data for kk-KZ is often missing (Chromium prints
+ * «2020 M07 10»), so Kazakh dates are composed here, as the minutes compose them on the server.
+ */
+const KK_MONTHS = ['қаңтар', 'ақпан', 'наурыз', 'сәуір', 'мамыр', 'маусым', 'шілде', 'тамыз', 'қыркүйек', 'қазан', 'қараша', 'желтоқсан'];
+
+/** A calendar date (YYYY-MM-DD) in words: «2020 жылғы 2 наурыз», «2 марта 2020 г.», «2 March 2020». */
 export function date(iso) {
   if (!iso) return '';
   const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
   if (Number.isNaN(d.getTime())) return iso;
+  if (current === 'kk') return `${d.getUTCFullYear()} жылғы ${d.getUTCDate()} ${KK_MONTHS[d.getUTCMonth()]}`;
   return new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
 }
+
+const almaty = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 /** A moment (ISO 8601) in Almaty time, with the date: the real time of a record. */
 export function moment(iso) {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
+  if (current === 'kk') {
+    const p = Object.fromEntries(almaty.formatToParts(d).map((x) => [x.type, x.value]));
+    return `${date(`${p.year}-${p.month}-${p.day}`)}, ${p.hour}:${p.minute}`;
+  }
   return new Intl.DateTimeFormat(locale(), { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Almaty' }).format(d);
 }
 

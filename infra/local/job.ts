@@ -17,7 +17,7 @@ if (!job) {
   process.exit(2);
 }
 if (values.today) process.env.KENES_TODAY = values.today;
-process.env.KENES_TODAY ??= '2020-03-02';
+process.env.KENES_TODAY ??= '2020-06-15';
 
 const running = values['in-memory'] ? undefined : readState();
 const own = running ? undefined : await localEnvironment({ inMemory: Boolean(values['in-memory']) });

@@ -21,7 +21,7 @@ const inMemory = process.argv.includes('--in-memory') || process.env.KENES_IN_ME
 const noDemo = process.argv.includes('--no-demo');
 const port = Number(process.env.PORT ?? 3000);
 // The act was repealed in 2023: a first run shows the Council at work while it was in force.
-process.env.KENES_TODAY ??= '2020-03-02';
+process.env.KENES_TODAY ??= '2020-06-15';
 // Request logs are JSON lines for CloudWatch; locally only warnings (POWERTOOLS_LOG_LEVEL=INFO shows them).
 process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
 
