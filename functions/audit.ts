@@ -45,6 +45,8 @@ export const AUDIT_ACTIONS = [
   'signature-voided',
   'minutes-sealed',
   'minutes-corrected',
+  'staff-authorised',
+  'staff-revoked',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -6,6 +6,7 @@ import * as elections from '../membership/elections.ts';
 import * as lots from '../membership/lots.ts';
 import * as changes from '../membership/changes.ts';
 import { composition } from '../membership/composition.ts';
+import * as staff from '../membership/staff.ts';
 import { membershipDeps } from './wiring.ts';
 import { dispatch } from '../http/dispatch.ts';
 import * as self from './membership.ts';
@@ -83,6 +84,16 @@ export const terminateMember = handle('members.terminate', async ({ body, params
   json: await changes.terminateMember(membershipDeps(), caller, params.councilId!, params.memberId!, body),
 }));
 
+
+export const authoriseStaff = handle('staff.authorise', async ({ body, params, caller }) => ({
+  json: await staff.authoriseStaff(membershipDeps(), caller, params.councilId!, params.sub!, { name: body.name, on: body.on ?? today() }),
+}));
+
+export const revokeStaff = handle('staff.revoke', async ({ body, params, caller }) => ({
+  json: await staff.revokeStaff(membershipDeps(), caller, params.councilId!, params.sub!, { on: body.on ?? today() }),
+}));
+
+export const listStaff = handle('staff.list', async ({ params, caller }) => ({ json: await staff.listStaff(membershipDeps(), caller, params.councilId!, today()) }));
 
 /** What Lambda runs for every route of this module: the route's own export, by routeKey. */
 export const router = dispatch(self);

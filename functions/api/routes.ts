@@ -1,4 +1,3 @@
-import type { Access } from '../http/roles.ts';
 import * as M from '../membership/schemas.ts';
 import * as G from '../meetings/schemas.ts';
 import { EvaluateRequest, EvaluateResponse, VersionsResponse } from '../rules/index.ts';
@@ -7,56 +6,12 @@ import * as R from '../reads/schemas.ts';
 import { HealthResponse, IsoDate } from './schemas.ts';
 import { z } from 'zod';
 
-/**
- * Who reads a council's records: its own people (roles held in that council on the date read or
- * today) and the platform administrator. The election commission's voters, who are no members,
- * read the elections, the lot and the composition, not the meetings.
- */
-const READERS = ['admin', 'chairperson', 'secretary', 'member', 'voter'] as const;
-const MEETING_READERS = ['admin', 'chairperson', 'secretary', 'member'] as const;
-/** Who sees the candidates: those who register them, and the voters who choose among them (private facts to the first only). */
-const CANDIDATE_READERS = ['admin', 'chairperson', 'secretary', 'voter'] as const;
-const C = '/v1/councils/{councilId}';
-const MT = `${C}/meetings/{meetingId}`;
+import { C, CANDIDATE_READERS, MEETING_READERS, MT, READERS, type Route } from './route.ts';
+import { complaintRoutes } from './routes/complaints.ts';
+import { preventiveRoutes } from './routes/preventive.ts';
+import { reportRoutes } from './routes/reports.ts';
 
-/**
- * Every HTTP route of kenes, as data: the one source for the CDK stack (one function per
- * module and table access, the authorizer on every non-public route, the table grant), the
- * module routers (which export handles a routeKey, functions/http/dispatch.ts), the local
- * server, and the OpenAPI document (security, request and response schemas).
- * The handler validates with the very schemas listed here, so the document cannot drift.
- */
-export type Route = {
-  id: string;
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  /** API Gateway path, with `{name}` parameters. */
-  path: string;
-  /** Handler module, relative to `functions/`. */
-  module: string;
-  /** Named export of that module that Lambda invokes. */
-  handler: string;
-  /**
-   * `public`, or the roles allowed to call it (any one suffices): `admin` is global; the others
-   * are held in the path's council on the date, from its own records. The role matrix.
-   */
-  access: Access;
-  /** What the function may do to the table: least privilege per route. */
-  table: 'none' | 'read' | 'write';
-  summary: string;
-  body?: z.ZodType;
-  query?: z.ZodType;
-  /** Response schema of the success status; `responseType` when not JSON. */
-  response?: z.ZodType;
-  status?: number;
-  responseType?: string;
-  /** The function renders PDF: its bundle ships the fonts (Kazakh letters, p30). */
-  fonts?: boolean;
-  /**
-   * A create route whose retry is recognised by a code the client draws (a ballot's receipt),
-   * so it keeps no `Idempotency-Key` record: such a record would link the voter to the ballot.
-   */
-  retryByReceipt?: boolean;
-};
+export type { Route } from './route.ts';
 
 export const routes = [
   {
@@ -799,6 +754,45 @@ export const routes = [
     summary: 'The meetings of the councils where the secret\'s owner holds a role, as an iCalendar feed (kind, date, place: nothing private); 404 once revoked',
     responseType: 'text/calendar',
   },
+  {
+    id: 'staff.list',
+    method: 'GET',
+    path: `${C}/staff`,
+    module: 'api/membership.ts',
+    handler: 'listStaff',
+    access: ['admin', 'chairperson'],
+    table: 'read',
+    response: M.StaffList,
+    summary: "The Office staff authorised for this council's preventive-mechanism work (p31, p15.6), with their dates",
+  },
+  {
+    id: 'staff.authorise',
+    method: 'PUT',
+    path: `${C}/staff/{sub}`,
+    module: 'api/membership.ts',
+    handler: 'authoriseStaff',
+    access: ['chairperson'],
+    table: 'write',
+    body: M.AuthoriseStaff,
+    response: M.StaffResponse,
+    summary: 'The Chairperson authorises a member of the Office staff (by account) for the preventive-mechanism work, from a date (p31, p15.6)',
+  },
+  {
+    id: 'staff.revoke',
+    method: 'POST',
+    path: `${C}/staff/{sub}/revocation`,
+    module: 'api/membership.ts',
+    handler: 'revokeStaff',
+    access: ['chairperson'],
+    table: 'write',
+    body: M.OnDate,
+    response: M.StaffResponse,
+    summary: "The Chairperson revokes a staff member's authorisation from a date",
+  },
+  // The preventive mechanism's work (p14, p15.5–6, p29), each area in its own file.
+  ...complaintRoutes,
+  ...preventiveRoutes,
+  ...reportRoutes,
 ] as const satisfies readonly Route[];
 
 export type RouteId = (typeof routes)[number]['id'];

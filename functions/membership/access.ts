@@ -60,6 +60,9 @@ export function rolesOf(people: CouncilPeople, sub: string, on?: string): { role
   const secretary = on === undefined ? people.secretaries.some((a) => mine.some((m) => m.id === a.memberId)) : Boolean(member && secretaryOn(people, on)?.id === member.id);
   if (secretary) roles.add('secretary');
   if (people.commissions.some((c) => c.voters.includes(sub) && (on === undefined || c.formedOn <= on))) roles.add('voter');
+  const during = (from: string, until: string | undefined) => on === undefined || (from <= on && (until === undefined || on < until));
+  if (people.staff.some((s) => s.sub === sub && during(s.on, s.revokedOn))) roles.add('staff');
+  if (people.participants.some((p) => p.sub === sub && during(p.selectedOn, p.endedOn))) roles.add('participant');
   return { roles, member };
 }
 

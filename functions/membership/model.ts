@@ -22,7 +22,28 @@ export type SecretaryAppointment = { councilId: string; memberId: string; on: st
  * Everyone who holds a role in a council, from its own records: the council (its Chairperson),
  * its members with their terms, the Secretary's appointments, the election commissions.
  */
-export type CouncilPeople = { council: Council; members: Member[]; secretaries: SecretaryAppointment[]; commissions: Commission[] };
+export type CouncilPeople = {
+  council: Council;
+  members: Member[];
+  secretaries: SecretaryAppointment[];
+  commissions: Commission[];
+  staff: StaffAuthorisation[];
+  participants: ParticipantRecord[];
+};
+
+/**
+ * A member of the Commissioner's Office staff whom the Chairperson authorised for this council's
+ * preventive-mechanism work (p31: the Office supports the Council; p15.6: the Chairperson accepts
+ * complaints and may have staff read them), from `on` until `revokedOn`. Revoking keeps the record.
+ */
+export type StaffAuthorisation = { councilId: string; sub: string; name: string; on: string; by: string; revokedOn?: string };
+
+/**
+ * An NPM participant as the access check needs one (p14.8: the Council selects participants for
+ * visits): who (their account, when they have one), since when, until when. The preventive
+ * mechanism's own record (functions/preventive) carries more; these fields are the contract.
+ */
+export type ParticipantRecord = { councilId: string; id: string; name: string; sub?: string; selectedOn: string; endedOn?: string };
 
 /** The p4, p5, p8 facts a candidate declares (names fixed by the member-eligibility question). */
 export type EligibilityFacts = z.output<(typeof FACTS)['member-eligibility']>;

@@ -84,6 +84,10 @@ export const Termination = z
     params: { code: 'vote-required', message: { kk: '1-негіз үшін тоқтату туралы дауыс беру қажет (25-тармақ)', ru: 'для основания 1 нужно решение голосования о прекращении (п. 25)', en: 'ground 1 needs the termination vote (p25)' } },
   });
 
+export const AuthoriseStaff = z.strictObject({ name: Words(200).meta({ description: "The person's name, as pages show it" }), on: IsoDate.optional() });
+export const StaffResponse = z.object({ councilId: z.string(), sub: z.string(), name: z.string(), on: IsoDate, by: z.string(), revokedOn: IsoDate.optional() });
+export const StaffList = z.object({ items: z.array(StaffResponse) });
+
 export const CompositionQuery = z.strictObject({ at: IsoDate.optional() });
 
 /* Response schemas: OpenAPI shows them, and the integration tests check every answer against them. */

@@ -1,6 +1,6 @@
 import type { AuditEntry } from '../audit.ts';
 import type { DecisionRecord } from '../decisions.ts';
-import type { Candidate, Commission, Council, CouncilPeople, Election, ElectionResult, Lot, Member, SecretaryAppointment, Term } from './model.ts';
+import type { Candidate, Commission, Council, CouncilPeople, Election, ElectionResult, Lot, Member, SecretaryAppointment, StaffAuthorisation, Term } from './model.ts';
 
 /**
  * What the membership domain needs from storage. The DynamoDB adapter
@@ -77,6 +77,11 @@ export interface MembershipStore {
   firstLotId(councilId: string): Promise<string | undefined>;
   /** Reveals (only once) and shortens the drawn terms, together. */
   revealLot(lot: Lot, shortened: Term[], trail: Trail): Promise<void>;
+
+  /** The Chairperson's authorisation of Office staff (a second live one for a person is a ConflictError). */
+  putStaff(staff: StaffAuthorisation, trail: Trail): Promise<void>;
+  /** Records the revocation (only of a live authorisation). */
+  revokeStaff(staff: StaffAuthorisation, trail: Trail): Promise<void>;
 
   /** A dated appointment of the Secretary (p9); one per date (a second is a ConflictError). */
   appointSecretary(appointment: SecretaryAppointment, trail: Trail): Promise<void>;

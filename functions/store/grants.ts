@@ -157,6 +157,41 @@ export const tableGrants = {
   },
 
   /**
+   * The preventive mechanism's work, each area its own function (functions/api/routes/): the
+   * council's partition and the law, like the meetings. Each area's owner narrows its entry to
+   * what its code calls (complaints also have a public intake and a receipt lookup).
+   */
+  'api/complaints.ts': {
+    read: [READ_COUNCILS_AND_LAW],
+    write: [
+      READ_COUNCILS_AND_LAW,
+      { on: 'table', actions: ['GetItem'], partitions: [IDEMPOTENCY_PARTITIONS] },
+      { on: 'table', actions: WRITE, partitions: [COUNCIL_PARTITIONS] },
+      { on: 'table', actions: ['PutItem', 'UpdateItem'], partitions: [IDEMPOTENCY_PARTITIONS] },
+    ],
+  },
+  'api/preventive.ts': {
+    read: [READ_COUNCILS_AND_LAW, { on: 'gsi1', actions: QUERY, partitions: [MEETINGS_BY_DATE] }],
+    write: [
+      READ_COUNCILS_AND_LAW,
+      { on: 'gsi1', actions: QUERY, partitions: [MEETINGS_BY_DATE] },
+      { on: 'table', actions: ['GetItem'], partitions: [IDEMPOTENCY_PARTITIONS] },
+      { on: 'table', actions: WRITE, partitions: [COUNCIL_PARTITIONS] },
+      { on: 'table', actions: ['PutItem', 'UpdateItem'], partitions: [IDEMPOTENCY_PARTITIONS] },
+    ],
+  },
+  'api/reports.ts': {
+    read: [READ_COUNCILS_AND_LAW, { on: 'gsi1', actions: QUERY, partitions: [MEETINGS_BY_DATE] }],
+    write: [
+      READ_COUNCILS_AND_LAW,
+      { on: 'gsi1', actions: QUERY, partitions: [MEETINGS_BY_DATE] },
+      { on: 'table', actions: ['GetItem'], partitions: [IDEMPOTENCY_PARTITIONS] },
+      { on: 'table', actions: WRITE, partitions: [COUNCIL_PARTITIONS] },
+      { on: 'table', actions: ['PutItem', 'UpdateItem'], partitions: [IDEMPOTENCY_PARTITIONS] },
+    ],
+  },
+
+  /**
    * The council's read models (lists by pages, a council, an election with the voter's own
    * receipt, a meeting with its quorum): they only read, the council's partition, its meetings
    * by date, and the law (the quorum is the law's answer).

@@ -6,7 +6,7 @@ import { ID_MESSAGE } from '../ids.ts';
  * refused here, before any key reaches the table (ids from requests are checked earlier, at the
  * HTTP layer, against the same pattern: this is the last line, not the first).
  */
-function part(value: string): string {
+export function part(value: string): string {
   if (typeof value !== 'string' || !KEY_PART.test(value)) throw new InvalidKeyError();
   return value;
 }
@@ -69,6 +69,10 @@ export const keys = {
   councilList: (cid: string) => ({ gsi1pk: PARTITIONS.councils, gsi1sk: part(cid) }),
   termination: (cid: string, mid: string, id: string) => ({ pk: `COUNCIL#${part(cid)}`, sk: `MEMBER#${part(mid)}#TERMINATION#${part(id)}` }),
   lot: (cid: string, id: string) => ({ pk: `COUNCIL#${part(cid)}`, sk: `LOT#${part(id)}` }),
+  /** The Office staff the Chairperson authorised for the council's preventive-mechanism work. */
+  staff: (cid: string, sub: string) => ({ pk: `COUNCIL#${part(cid)}`, sk: `STAFF#${part(sub)}` }),
+  /** An NPM participant (p14.8); the preventive mechanism's records of them sit under it. */
+  participant: (cid: string, id: string) => ({ pk: `COUNCIL#${part(cid)}`, sk: `PARTICIPANT#${part(id)}` }),
   /** One appointment per date: who is Secretary on a date is never ambiguous (p9). */
   secretary: (cid: string, on: string) => ({ pk: `COUNCIL#${part(cid)}`, sk: `SECRETARY#${part(on)}` }),
   /** The guard that makes the lot of p11 one per council: it names the lot. */

@@ -2,7 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../errors.ts';
 import type { DecisionRecord } from '../decisions.ts';
-import type { Candidate, Commission, Council, Election, Lot, Member, SecretaryAppointment, Term } from '../membership/model.ts';
+import type { Candidate, Commission, Council, Election, Lot, Member, ParticipantRecord, SecretaryAppointment, StaffAuthorisation, Term } from '../membership/model.ts';
 import type { LeavingNotice, MembershipStore, TermFlag, Termination } from '../membership/store.ts';
 import { documentClient, tableName } from './client.ts';
 import { fromItem, keys, PARTITIONS, within } from './keys.ts';
@@ -52,9 +52,23 @@ export function dynamoMembershipStore(): MembershipStore {
     getCouncil: (cid) => get<Council>(keys.council(cid)),
 
     async people(cid) {
-      const [council, members, secretaries, commissions] = await Promise.all([get<Council>(keys.council(cid)), under(cid, 'MEMBER'), under(cid, 'SECRETARY'), under(cid, 'COMMISSION')]);
+      const [council, members, secretaries, commissions, staff, participants] = await Promise.all([
+        get<Council>(keys.council(cid)),
+        under(cid, 'MEMBER'),
+        under(cid, 'SECRETARY'),
+        under(cid, 'COMMISSION'),
+        under(cid, 'STAFF'),
+        under(cid, 'PARTICIPANT'),
+      ]);
       if (!council) return undefined;
-      return { council, members: membersOf(members), secretaries: ofType<SecretaryAppointment>(secretaries, 'secretary'), commissions: ofType<Commission>(commissions, 'commission') };
+      return {
+        council,
+        members: membersOf(members),
+        secretaries: ofType<SecretaryAppointment>(secretaries, 'secretary'),
+        commissions: ofType<Commission>(commissions, 'commission'),
+        staff: ofType<StaffAuthorisation>(staff, 'staff'),
+        participants: ofType<ParticipantRecord>(participants, 'participant'),
+      };
     },
 
     async putCandidate(c, trail) {
@@ -221,6 +235,30 @@ export function dynamoMembershipStore(): MembershipStore {
           ...trailItems(TableName, trail),
         ],
         () => conflict('lot-revealed', { kk: 'Жеребе бұрын ашылған', ru: 'Жеребьёвка уже раскрыта', en: 'The lot was already revealed' }),
+      );
+    },
+
+    async putStaff(staff, trail) {
+      // One record per person: a new authorisation after a revocation replaces it; the audit log keeps the history.
+      await transact([{ Put: { TableName, Item: { ...staff, ...keys.staff(staff.councilId, staff.sub), type: 'staff' }, ConditionExpression: 'attribute_not_exists(pk) OR attribute_exists(revokedOn)' } }, ...trailItems(TableName, trail)], () =>
+        conflict('staff-authorised', { kk: 'Бұл адамға бұрын рұқсат берілген', ru: 'Этому человеку уже дано разрешение', en: 'This person is already authorised' }),
+      );
+    },
+    async revokeStaff(staff, trail) {
+      await transact(
+        [
+          {
+            Update: {
+              TableName,
+              Key: keys.staff(staff.councilId, staff.sub),
+              UpdateExpression: 'SET revokedOn = :on',
+              ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(revokedOn)',
+              ExpressionAttributeValues: { ':on': staff.revokedOn },
+            },
+          },
+          ...trailItems(TableName, trail),
+        ],
+        () => conflict('staff-revoked', { kk: 'Рұқсат бұрын қайтарылған', ru: 'Разрешение уже отозвано', en: 'The authorisation was already revoked' }),
       );
     },
 

@@ -40,13 +40,15 @@ const bodies: Partial<Record<string, unknown>> = {
   'minutes.correct': { text: bilingual, reason: 'қате', on: '2020-06-10' },
   'demands.open': { reason: bilingual, on: '2020-06-10' },
   'demands.sign': { on: '2020-06-10' },
+  'staff.authorise': { name: 'Қызметкер', on: '2020-06-10' },
+  'staff.revoke': { on: '2020-06-10' },
 };
 const queries: Partial<Record<string, string>> = { 'ballots.verify': `?receipt=${receiptCode()}` };
 
 const councilRoutes = (routes as readonly Route[]).filter((r) => r.path.includes('{councilId}'));
-const roles = ['chairperson', 'secretary', 'member', 'voter'] as const;
+const roles = ['chairperson', 'secretary', 'member', 'voter', 'staff'] as const;
 /** What each person holds in their council: the Secretary is a member too (p9). */
-const holds: Record<(typeof roles)[number], string[]> = { chairperson: ['chairperson'], secretary: ['secretary', 'member'], member: ['member'], voter: ['voter'] };
+const holds: Record<(typeof roles)[number], string[]> = { chairperson: ['chairperson'], secretary: ['secretary', 'member'], member: ['member'], voter: ['voter'], staff: ['staff'] };
 
 describe('the role matrix through HTTP: own council, other council, every route', () => {
   let local: Awaited<ReturnType<typeof startLocal>>;

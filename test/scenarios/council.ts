@@ -3,7 +3,7 @@ import type { Api } from './membership.ts';
 import { clean, receiptCode } from './membership.ts';
 
 /** The people of one council, by their user ids, as its own records make them. */
-export type People = { chairperson: { sub: string }; secretary: { sub: string }; member: { sub: string }; voter: { sub: string } };
+export type People = { chairperson: { sub: string }; secretary: { sub: string }; member: { sub: string }; voter: { sub: string }; staff: { sub: string } };
 export type Seated = { councilId: string; people: People; memberIds: string[]; electionId: string; commissionId: string };
 
 export const admin = { sub: 'office-admin', roles: ['admin' as const] };
@@ -12,10 +12,11 @@ export const outsider = { sub: 'nobody-at-all' };
 /**
  * A small council seated through HTTP on dates when the act was in force: three members elected
  * on 2020-02-01 by a one-voter commission, the first of them appointed Secretary on 2020-02-02.
- * Its people are `<id>-chair`, `<id>-m1` (the Secretary), `<id>-m2`, `<id>-m3` and `<id>-voter`.
+ * Its people are `<id>-chair`, `<id>-m1` (the Secretary), `<id>-m2`, `<id>-m3`, `<id>-voter`, and
+ * `<id>-staff` (Office staff the Chairperson authorised on 2020-01-20).
  */
 export async function seatCouncil(api: Pick<Api, 'call'>, councilId: string, seats = 3): Promise<Seated> {
-  const people: People = { chairperson: { sub: `${councilId}-chair` }, secretary: { sub: `${councilId}-m1` }, member: { sub: `${councilId}-m2` }, voter: { sub: `${councilId}-voter` } };
+  const people: People = { chairperson: { sub: `${councilId}-chair` }, secretary: { sub: `${councilId}-m1` }, member: { sub: `${councilId}-m2` }, voter: { sub: `${councilId}-voter` }, staff: { sub: `${councilId}-staff` } };
   const C = `/v1/councils/${councilId}`;
   const name = { kk: 'Үйлестіру кеңесі', ru: 'Координационный совет', en: 'Coordination Council' };
   const created = await api.call('POST', '/v1/councils', { as: admin, body: { id: councilId, name, seats, chairpersonSub: people.chairperson.sub, chairpersonName: 'Төраға', createdOn: '2020-01-01' } });
@@ -37,5 +38,7 @@ export async function seatCouncil(api: Pick<Api, 'call'>, councilId: string, sea
   const memberIds = candidateIds.map((c) => closed.json.members.find((m: { candidateId: string }) => m.candidateId === c).id as string);
   const appointed = await api.call('PUT', `${C}/secretary`, { as: people.chairperson, body: { memberId: memberIds[0], on: '2020-02-02' } });
   expect(appointed.status, appointed.text).toBe(200);
+  const staff = await api.call('PUT', `${C}/staff/${people.staff.sub}`, { as: people.chairperson, body: { name: 'Кеңсе қызметкері', on: '2020-01-20' } });
+  expect(staff.status, staff.text).toBe(200);
   return { councilId, people, memberIds, electionId: election.json.id, commissionId: commission.json.id };
 }

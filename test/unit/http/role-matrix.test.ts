@@ -11,6 +11,6 @@ describe('Function: roleMatrix', () => {
 
   it('names admin as the only global role and never a role a token could claim for a council', () => {
     const [head] = roleMatrix().split('\n');
-    expect(head).toBe('| route | public | admin | chairperson | secretary | member | voter |');
+    expect(head).toBe('| route | public | admin | chairperson | secretary | member | voter | staff | participant |');
   });
 });

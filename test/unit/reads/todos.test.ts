@@ -10,6 +10,8 @@ const people: CouncilPeople = {
   members: [member('m1', 'sub-1'), member('m2', 'sub-2')],
   secretaries: [{ councilId: 'c', memberId: 'm1', on: '2020-02-02', by: 'chair' }],
   commissions: [{ id: 'k', councilId: 'c', voters: ['v'], formedOn: '2020-01-15' }],
+  staff: [],
+  participants: [],
 };
 const heldMeeting = (signed: ('chairperson' | 'secretary')[]): Meeting =>
   ({ id: 'h', councilId: 'c', kind: 'regular', date: '2020-06-05', status: 'held', signatures: signed.map((role) => ({ role, sub: 'x', name: 'x', signedAt: 'x', contentHash: 'x' })) }) as unknown as Meeting;
