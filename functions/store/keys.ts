@@ -69,6 +69,8 @@ export const keys = {
   councilList: (cid: string) => ({ gsi1pk: PARTITIONS.councils, gsi1sk: part(cid) }),
   termination: (cid: string, mid: string, id: string) => ({ pk: `COUNCIL#${part(cid)}`, sk: `MEMBER#${part(mid)}#TERMINATION#${part(id)}` }),
   lot: (cid: string, id: string) => ({ pk: `COUNCIL#${part(cid)}`, sk: `LOT#${part(id)}` }),
+  /** p29: the append-only log of reads of private-life data, by the real time of the read. */
+  access: (cid: string, at: string, id: string) => ({ pk: `COUNCIL#${part(cid)}`, sk: `ACCESS#${part(at)}#${part(id)}` }),
   /** The Office staff the Chairperson authorised for the council's preventive-mechanism work. */
   staff: (cid: string, sub: string) => ({ pk: `COUNCIL#${part(cid)}`, sk: `STAFF#${part(sub)}` }),
   /** An NPM participant (p14.8); the preventive mechanism's records of them sit under it. */
