@@ -47,6 +47,23 @@ export const AUDIT_ACTIONS = [
   'minutes-corrected',
   'staff-authorised',
   'staff-revoked',
+  // The preventive mechanism's work (p14, p15.5–6, p29).
+  'complaint-key-published',
+  'complaint-considered',
+  'complaint-resealed',
+  'institution-added',
+  'visit-plan-drafted',
+  'visit-plan-adopted',
+  'participant-selected',
+  'participant-excluded',
+  'participant-ended',
+  'work-plan-approved',
+  'reporting-form-approved',
+  'visit-report-filed',
+  'consent-recorded',
+  'recommendation-made',
+  'recommendation-sent',
+  'recommendation-answered',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -25,6 +25,9 @@ import { Audit } from './pages/audit.js';
 import { AskIndex, Ask, Versions, Diff } from './pages/law.js';
 import { Amend } from './pages/amend.js';
 import { Notifications, Calendar } from './pages/me.js';
+import * as complaints from './pages/complaints/index.js';
+import * as preventive from './pages/preventive/index.js';
+import * as reports from './pages/reports/index.js';
 
 /** Every page and its URL. */
 const PAGES = [
@@ -53,6 +56,10 @@ const PAGES = [
   ['/law/amend', Amend],
   ['/me/notifications', Notifications],
   ['/me/calendar', Calendar],
+  // The preventive mechanism's work (p14, p15.5–6, p29), each area's pages from its folder.
+  ...complaints.PAGES,
+  ...preventive.PAGES,
+  ...reports.PAGES,
 ];
 
 function NotFound() {

@@ -1,8 +1,14 @@
 // Words and formats: the page's language (kk by default, ru, en), its texts from one catalogue
-// (web/texts.js), dates and numbers by Intl in kk-KZ, ru-RU, en-GB, and plurals by
+// (web/texts.js and web/texts/*.js), dates and numbers by Intl in kk-KZ, ru-RU, en-GB, and plurals by
 // Intl.PluralRules through a small subset of ICU MessageFormat:
 // `{n, plural, one {# мүше} other {# мүше}}` and `{name}`.
-import { TEXTS } from './texts.js';
+import { TEXTS as CORE } from './texts.js';
+import { TEXTS as COMPLAINTS } from './texts/complaints.js';
+import { TEXTS as PREVENTIVE } from './texts/preventive.js';
+import { TEXTS as REPORTS } from './texts/reports.js';
+
+/** One catalogue, kept in files by area (the preventive mechanism's pages apart from the core). */
+const TEXTS = { ...CORE, ...COMPLAINTS, ...PREVENTIVE, ...REPORTS };
 
 export const LANGS = ['kk', 'ru', 'en'];
 const LOCALES = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' };

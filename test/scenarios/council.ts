@@ -42,3 +42,31 @@ export async function seatCouncil(api: Pick<Api, 'call'>, councilId: string, sea
   expect(staff.status, staff.text).toBe(200);
   return { councilId, people, memberIds, electionId: election.json.id, commissionId: commission.json.id };
 }
+
+/**
+ * A decision of the Council adopted at a meeting on `date` (p24, p25): the Chairperson convenes,
+ * everyone seated by `seatCouncil` attends and votes for, the motion is closed. The clock must
+ * read `date` (setToday) while this runs. Returns the decision's id, for the acts resting on it
+ * (a visit plan adopted, a reporting form approved, a participant excluded, a recommendation).
+ */
+export async function adoptDecision(api: Pick<Api, 'call'>, seated: Seated, date: string, title = { kk: 'Шешім', ru: 'Решение' }): Promise<{ decisionId: string; meetingId: string; motionId: string }> {
+  const C = `/v1/councils/${seated.councilId}`;
+  const chair = seated.people.chairperson;
+  const convened = await api.call('POST', `${C}/meetings`, { as: chair, body: { kind: 'regular', date, agenda: [{ title }] } });
+  expect(convened.status, convened.text).toBe(201);
+  const M = `${C}/meetings/${convened.json.id}`;
+  const attendees = ['chairperson', ...seated.memberIds];
+  for (const id of attendees) expect((await api.call('PUT', `${M}/attendance/${id}`, { as: chair, body: { present: true } })).status).toBe(200);
+  const put = await api.call('POST', `${M}/motions`, { as: chair, body: { itemId: convened.json.agenda[0].id, kind: 'ordinary', category: 'recommendation', title } });
+  expect(put.status, put.text).toBe(201);
+  // Each votes for themselves: the Chairperson, and members m1… by their own accounts.
+  const voters: [string, { sub: string }][] = [['chairperson', chair], ...seated.memberIds.map((id, i): [string, { sub: string }] => [id, { sub: `${seated.councilId}-m${i + 1}` }])];
+  for (const [id, as] of voters) {
+    const voted = await api.call('PUT', `${M}/motions/${put.json.id}/votes/${id}`, { as, body: { choice: 'for' } });
+    expect(voted.status, voted.text).toBeLessThan(300);
+  }
+  const closed = await api.call('POST', `${M}/motions/${put.json.id}/close`, { as: chair });
+  expect(closed.status, closed.text).toBe(200);
+  expect(closed.json.result.outcome).toBe('adopted');
+  return { decisionId: closed.json.result.decisionId, meetingId: convened.json.id, motionId: put.json.id };
+}

@@ -3,6 +3,9 @@ import { html } from '../lib.js';
 import { pick, t } from '../i18n.js';
 import { Link, to } from '../router.js';
 import { rolesIn, useMe } from '../me.js';
+import * as complaints from './complaints/index.js';
+import * as preventive from './preventive/index.js';
+import * as reports from './reports/index.js';
 
 const SECTIONS = [
   ['', 'nav.council', ['admin', 'chairperson', 'secretary', 'member', 'voter']],
@@ -14,6 +17,9 @@ const SECTIONS = [
   ['notices', 'nav.notices', ['admin', 'chairperson', 'secretary']],
   ['leaving', 'nav.leaving', ['admin', 'chairperson', 'member']],
   ['audit', 'nav.audit', ['admin', 'chairperson']],
+  ...complaints.SECTIONS,
+  ...preventive.SECTIONS,
+  ...reports.SECTIONS,
 ];
 
 /** The council's name (from my councils) for captions. */

@@ -1,0 +1,3 @@
+// The words of the reports pages, [kk, ru, en], like web/texts.js (merged into it by web/i18n.js).
+export const TEXTS = {
+};
