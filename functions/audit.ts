@@ -57,6 +57,7 @@ export const AUDIT_ACTIONS = [
   'participant-selected',
   'participant-excluded',
   'participant-ended',
+  'work-plan-drafted',
   'work-plan-approved',
   'reporting-form-approved',
   'visit-report-filed',

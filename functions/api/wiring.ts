@@ -4,7 +4,10 @@ import { dynamoLawStore } from '../store/law.ts';
 import { TABLE_NAME_ENV } from '../store/table.ts';
 import { dynamoMembershipStore } from '../store/membership.ts';
 import { dynamoMeetingStore } from '../store/meetings.ts';
-import type { ComplaintsSource, MeetingDeps } from '../meetings/deps.ts';
+import { dynamoRecommendationsSource } from '../store/reports.ts';
+import type { MeetingDeps } from '../meetings/deps.ts';
+import { complaintsSource } from '../complaints/minutes.ts';
+import { dynamoComplaintStore } from '../store/complaints.ts';
 
 /**
  * Wiring of the handlers: which law, which stores. Built once per function instance (Lambda
@@ -82,13 +85,8 @@ export function membershipDeps(): MembershipDeps {
 
 let meetings: MeetingDeps | undefined;
 
-/**
- * The complaints register of the preventive mechanism (p14.7) is not built yet: until it is,
- * the minutes enter no complaints. This is the seam it plugs into.
- */
-const noComplaintsRegisterYet: ComplaintsSource = { receivedBetween: async () => [] };
-
+/** The minutes enter the complaints received since the previous meeting (p14.7), from the complaints register. */
 export function meetingDeps(): MeetingDeps {
-  meetings ??= { ...membershipDeps(), meetings: dynamoMeetingStore(), complaints: noComplaintsRegisterYet };
+  meetings ??= { ...membershipDeps(), meetings: dynamoMeetingStore(), complaints: complaintsSource(dynamoComplaintStore()), recommendations: dynamoRecommendationsSource() };
   return meetings;
 }

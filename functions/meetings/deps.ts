@@ -11,7 +11,10 @@ export type ComplaintsSource = {
   receivedBetween(councilId: string, fromExclusive: string | undefined, toInclusive: string): Promise<{ id: string; receivedOn: string; summary: { kk: string; ru: string } }[]>;
 };
 
-export type MeetingDeps = MembershipDeps & { meetings: MeetingStore; complaints: ComplaintsSource };
+/** The recommendations and proposals (functions/reports), for the notices of overdue ones. */
+export type RecommendationsSource = { listRecommendations(councilId: string): Promise<import('../reports/model.ts').Recommendation[]> };
+
+export type MeetingDeps = MembershipDeps & { meetings: MeetingStore; complaints: ComplaintsSource; recommendations?: RecommendationsSource };
 
 /**
  * The meeting, for a caller of its council: checked first against the council with no date

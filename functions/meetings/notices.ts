@@ -2,26 +2,30 @@ import { authorize, type Caller } from '../membership/access.ts';
 import { electedFor } from '../membership/composition.ts';
 import type { MeetingDeps } from './deps.ts';
 import type { Notice } from './store.ts';
+import { isOverdue } from '../reports/recommendation-status.ts';
 
 /** What the Chairperson must act on, as one list: each notice says what, since when, and what to do it with. */
 export type NoticeView =
   | (Notice & { kind: 'extraordinary-demand' | 'quarter-warning' | 'quarter-missed' })
   | { id: string; to: 'chairperson'; kind: 'election-due'; ref: string; on: string; termEnd: string; deadline: string; memberIds: string[] }
-  | { id: string; to: 'chairperson'; kind: 'leaving-notice'; ref: string; on: string; memberId: string; leaving: 'renunciation' | 'notice' };
+  | { id: string; to: 'chairperson'; kind: 'leaving-notice'; ref: string; on: string; memberId: string; leaving: 'renunciation' | 'notice' }
+  | { id: string; to: 'chairperson'; kind: 'recommendation-overdue'; ref: string; on: string; addressee: string; dueOn: string };
 
 /**
  * The Chairperson's notices: extraordinary demands before them (p21) until a meeting answers
  * them; quarters without a meeting (p20); seats whose election is due by p11's deadline (from
  * the term-expiry job's flags, until an election for that half is held or under way); and
- * members' leaving notices awaiting acceptance (p12, p15.7), each with the ids to act on it.
+ * members' leaving notices awaiting acceptance (p12, p15.7); recommendations and proposals whose
+ * response is overdue (p14.11, p14.12), each with the ids to act on it.
  */
 export async function noticesFor(deps: MeetingDeps, caller: Caller, councilId: string, today: string): Promise<NoticeView[]> {
   const { people } = await authorize(deps, caller, councilId, today);
-  const [stored, flags, elections, leaving] = await Promise.all([
+  const [stored, flags, elections, leaving, recommendations] = await Promise.all([
     deps.meetings.listNotices(councilId),
     deps.store.listFlags(councilId),
     deps.store.listElections(councilId),
     deps.store.listLeavingNotices(councilId),
+    deps.recommendations?.listRecommendations(councilId) ?? [],
   ]);
   const demands = await Promise.all(stored.filter((n) => n.kind === 'extraordinary-demand').map((n) => deps.meetings.getDemand(councilId, n.ref)));
   const answered = new Set(demands.filter((d) => d?.status === 'convened').map((d) => d!.id));
@@ -40,5 +44,9 @@ export async function noticesFor(deps: MeetingDeps, caller: Caller, councilId: s
     ...leaving
       .filter((n) => !n.acceptedOn && active.has(n.memberId))
       .map((n) => ({ id: `leaving-${n.id}`, to: 'chairperson' as const, kind: 'leaving-notice' as const, ref: n.id, on: n.noticeDate, memberId: n.memberId, leaving: n.kind ?? 'notice' })),
+    // p14.11, p14.12: a recommendation sent whose response is overdue, until the authority answers.
+    ...recommendations
+      .filter((r) => isOverdue(r, today))
+      .map((r) => ({ id: `recommendation-overdue-${r.id}`, to: 'chairperson' as const, kind: 'recommendation-overdue' as const, ref: r.id, on: r.sending!.responseDueOn, addressee: r.addressee, dueOn: r.sending!.responseDueOn })),
   ] as NoticeView[];
 }

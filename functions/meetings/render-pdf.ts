@@ -108,15 +108,6 @@ export function keepHeadingWithContent(node: PageNode, nodes: PageNodes): boolea
 export async function renderMinutesPdf(doc: MinutesDoc, lang: WorkingLanguage): Promise<Buffer> {
   const outline = minutesOutline(doc, lang);
   const { heading } = outline;
-  const files = fontFiles();
-  const allowed = new Set(Object.values(files).map((file) => resolve(file)));
-  pdfmake.setFonts({ Roboto: files });
-  pdfmake.setLocalAccessPolicy((path) => allowed.has(resolve(path)));
-  pdfmake.setUrlAccessPolicy(() => false);
-  // The fonts are plain files. pdfmake's virtual file system names files relative to
-  // `__dirname`, which an ES module bundle (the Lambda's index.mjs) does not define: unused, it is detached.
-  pdfmake.virtualfs = undefined;
-
   const section = (s: Section): Content => {
     const body = s.blocks.map(blockPdf);
     // p26 stands in a box, as in the HTML.
@@ -188,5 +179,22 @@ export async function renderMinutesPdf(doc: MinutesDoc, lang: WorkingLanguage): 
       margin: [60, 20, 45, 0],
     }),
   };
+  return pdfWithFonts(definition);
+}
+
+/**
+ * A PDF from a pdfmake document with the Roboto fonts embedded (every Kazakh letter, p30): the
+ * minutes and the annual report (functions/reports) alike. pdfmake may read the four font files
+ * and nothing else, and may fetch no URL.
+ */
+export async function pdfWithFonts(definition: Record<string, unknown>): Promise<Buffer> {
+  const files = fontFiles();
+  const allowed = new Set(Object.values(files).map((file) => resolve(file)));
+  pdfmake.setFonts({ Roboto: files });
+  pdfmake.setLocalAccessPolicy((path) => allowed.has(resolve(path)));
+  pdfmake.setUrlAccessPolicy(() => false);
+  // The fonts are plain files. pdfmake's virtual file system names files relative to
+  // `__dirname`, which an ES module bundle (the Lambda's index.mjs) does not define: unused, it is detached.
+  pdfmake.virtualfs = undefined;
   return pdfmake.createPdf(definition).getBuffer();
 }

@@ -179,7 +179,7 @@ export const NoticesResponse = z.object({
     z.object({
       id: z.string(),
       to: z.literal('chairperson'),
-      kind: z.enum(['extraordinary-demand', 'quarter-warning', 'quarter-missed', 'election-due', 'leaving-notice']),
+      kind: z.enum(['extraordinary-demand', 'quarter-warning', 'quarter-missed', 'election-due', 'leaving-notice', 'recommendation-overdue']),
       ref: z.string().meta({ description: 'The demand, the quarter, the end date of the terms, or the leaving notice' }),
       on: IsoDate.meta({ description: 'Since when' }),
       termEnd: IsoDate.optional().meta({ description: 'election-due: when the terms end (p11)' }),
@@ -187,6 +187,8 @@ export const NoticesResponse = z.object({
       memberIds: z.array(z.string()).optional().meta({ description: 'election-due: the members whose terms end' }),
       memberId: z.string().optional().meta({ description: 'leaving-notice: the member; accept with POST …/members/{memberId}/leaving/{ref}/acceptance' }),
       leaving: z.enum(['renunciation', 'notice']).optional(),
+      addressee: z.string().optional().meta({ description: 'recommendation-overdue: the state body that has not answered (p14.11, p14.12); ref is the recommendation' }),
+      dueOn: IsoDate.optional().meta({ description: 'recommendation-overdue: the date its response was due' }),
     }),
   ),
 });

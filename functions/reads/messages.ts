@@ -31,6 +31,11 @@ export const MESSAGES = {
     ru: 'Письменное уведомление члена ждёт принятия: {name} (подп. 7) п. 15)',
     en: "A member's written notice awaits your acceptance: {name} (p15.7)",
   },
+  'recommendation-overdue': {
+    kk: '{addressee} ұсынысқа жауап бермеді: жауап беру мерзімі {dueOn} өтті (14-тармақтың 11) тармақшасы)',
+    ru: '{addressee} не ответил на рекомендацию: срок ответа {dueOn} истёк (подп. 11) п. 14)',
+    en: '{addressee} has not answered the recommendation: the response was due on {dueOn} (p14.11)',
+  },
   'sign-minutes': {
     kk: 'Отырыс хаттамасы сіздің қолыңызды күтуде (28-тармақ). Отырыс күні: {date}',
     ru: 'Протокол заседания {date} ждёт вашей подписи (п. 28)',

@@ -16,6 +16,7 @@ export const QUESTIONS = [
   'election',
   'member-termination',
   'leaving',
+  'visit-plan',
 ] as const;
 export type Question = (typeof QUESTIONS)[number];
 
@@ -176,6 +177,8 @@ export const FACTS = {
   // p12 (2019 wording): renunciation (a circumstance casts doubt on the member's impartiality and
   // the member renounces membership) or notice (the member leaves by notifying the Commissioner).
   leaving: z.strictObject({ kind: z.enum(['renunciation', 'notice']) }),
+  // p14.6: what the plan's visits cost and the budget allocated for its period, in tiyn (exact integers).
+  'visit-plan': z.strictObject({ totalTiyn: z.int().nonnegative().max(Number.MAX_SAFE_INTEGER), budgetTiyn: z.int().nonnegative().max(Number.MAX_SAFE_INTEGER) }),
 } satisfies Record<Question, z.ZodObject>;
 
 /** The fact names a question takes (the rule documents may reference only these). */

@@ -162,6 +162,24 @@ export const tableGrants = {
    * what its code calls (complaints also have a public intake and a receipt lookup).
    */
   'api/complaints.ts': {
+    /** The desk's lists (complaints without their sealed text, the keys): the council's partition. */
+    read: [READ_COUNCILS_AND_LAW],
+    /**
+     * The key in force and the status by receipt, to anyone: the council's records and the
+     * receipt's record (`keys.complaintReceipt(hash).pk`), read only.
+     */
+    public: [{ on: 'table', actions: READ, partitions: [COUNCIL_PARTITIONS] }, { on: 'table', actions: ['GetItem'], partitions: [`${PARTITIONS.complaintReceipts}#*`] }],
+    /** Intake (the complaint and its receipt's record, in one transaction), keys, the read's access log, consideration, re-sealing. */
+    write: [
+      READ_COUNCILS_AND_LAW,
+      { on: 'table', actions: ['GetItem'], partitions: [IDEMPOTENCY_PARTITIONS, `${PARTITIONS.complaintReceipts}#*`] },
+      { on: 'table', actions: WRITE, partitions: [COUNCIL_PARTITIONS] },
+      { on: 'table', actions: ['PutItem'], partitions: [`${PARTITIONS.complaintReceipts}#*`] },
+      { on: 'table', actions: ['PutItem', 'UpdateItem'], partitions: [IDEMPOTENCY_PARTITIONS] },
+    ],
+  },
+  // Its registers sit in the council's partition; it reads the decisions they rest on there, and the law.
+  'api/preventive.ts': {
     read: [READ_COUNCILS_AND_LAW],
     write: [
       READ_COUNCILS_AND_LAW,
@@ -170,21 +188,12 @@ export const tableGrants = {
       { on: 'table', actions: ['PutItem', 'UpdateItem'], partitions: [IDEMPOTENCY_PARTITIONS] },
     ],
   },
-  'api/preventive.ts': {
-    read: [READ_COUNCILS_AND_LAW, { on: 'gsi1', actions: QUERY, partitions: [MEETINGS_BY_DATE] }],
-    write: [
-      READ_COUNCILS_AND_LAW,
-      { on: 'gsi1', actions: QUERY, partitions: [MEETINGS_BY_DATE] },
-      { on: 'table', actions: ['GetItem'], partitions: [IDEMPOTENCY_PARTITIONS] },
-      { on: 'table', actions: WRITE, partitions: [COUNCIL_PARTITIONS] },
-      { on: 'table', actions: ['PutItem', 'UpdateItem'], partitions: [IDEMPOTENCY_PARTITIONS] },
-    ],
-  },
+  // The reports read and write only their council's partition (decisions, people, institutions
+  // by key); `write` also serves the reads of private data, which log each read first (p29).
   'api/reports.ts': {
-    read: [READ_COUNCILS_AND_LAW, { on: 'gsi1', actions: QUERY, partitions: [MEETINGS_BY_DATE] }],
+    read: [READ_COUNCILS_AND_LAW],
     write: [
       READ_COUNCILS_AND_LAW,
-      { on: 'gsi1', actions: QUERY, partitions: [MEETINGS_BY_DATE] },
       { on: 'table', actions: ['GetItem'], partitions: [IDEMPOTENCY_PARTITIONS] },
       { on: 'table', actions: WRITE, partitions: [COUNCIL_PARTITIONS] },
       { on: 'table', actions: ['PutItem', 'UpdateItem'], partitions: [IDEMPOTENCY_PARTITIONS] },

@@ -33,6 +33,7 @@ export const PARTITIONS = {
   termEnds: 'TERMEND',
   decisions: 'DECISION',
   health: 'HEALTH',
+  complaintReceipts: 'COMPLAINTRECEIPT',
 } as const;
 
 /**
@@ -92,6 +93,8 @@ export const keys = {
   calendarOf: (sub: string) => ({ pk: `PERSON#${part(sub)}`, sk: 'CALENDAR' }),
   /** A calendar feed's secret, under its SHA-256 only: the secret itself is never stored. */
   calendarSecret: (hash: string) => ({ pk: `CALENDAR#${part(hash)}`, sk: 'CALENDAR' }),
+  /** Where a complaint's receipt leads (p29): under the receipt's hash only, outside any council (functions/complaints/receipt.ts). */
+  complaintReceipt: (hash: string) => ({ pk: `${PARTITIONS.complaintReceipts}#${part(hash)}`, sk: 'RECEIPT' }),
   /** Sorted by the real time of the record. */
   audit: (cid: string, recordedAt: string, id: string) => ({ pk: `COUNCIL#${part(cid)}`, sk: `AUDIT#${part(recordedAt)}#${part(id)}` }),
   flag: (cid: string, mid: string, end: string) => ({ pk: `COUNCIL#${part(cid)}`, sk: `FLAG#TERM#${part(mid)}#${part(end)}` }),

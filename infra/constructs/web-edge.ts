@@ -31,7 +31,10 @@ export function contentSecurityPolicy({ signInOrigin, issuerOrigin, indexHtml }:
   const cognito = [signInOrigin, issuerOrigin].filter((o): o is string => Boolean(o));
   return [
     "default-src 'none'",
-    ['script-src', "'self'", ...inline.scripts].join(' '),
+    // 'wasm-unsafe-eval': libsodium (web/crypto.js seals complaints in the browser, p29) runs as
+    // WebAssembly compiled from bytes inside its own module, and its ES module build has no asm.js
+    // fallback. It allows compiling WebAssembly only: eval() and new Function() stay refused.
+    ['script-src', "'self'", "'wasm-unsafe-eval'", ...inline.scripts].join(' '),
     ['style-src', "'self'", ...inline.styles].join(' '),
     // data: for the empty favicon; blob: for a document fetched with the token and shown.
     "img-src 'self' data: blob:",

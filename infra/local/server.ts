@@ -55,8 +55,9 @@ const TYPES: Record<string, string> = {
  * JWT authorizer does), mints dev tokens at `POST /v1/local/tokens`, and serves `web/` at `/`.
  * It holds no business logic.
  */
-export function createLocalServer(tokens: LocalTokens, options: { onInvoke?: (route: Route, handler: Handler) => void } = {}): Server {
+export function createLocalServer(tokens: LocalTokens, options: { onInvoke?: (route: Route, handler: Handler) => void; throttle?: Throttle } = {}): Server {
   const webRoot = join(repoRoot, 'web');
+  const buckets = options.throttle ? tokenBuckets(options.throttle) : undefined;
 
   return createServer(async function serve(req: IncomingMessage, res: ServerResponse) {
     try {
@@ -75,6 +76,10 @@ export function createLocalServer(tokens: LocalTokens, options: { onInvoke?: (ro
       const found = findRoute(method, url.pathname);
       if (!found) return send(res, 404, { 'content-type': 'application/json' }, JSON.stringify({ message: 'Not Found' }));
 
+      if (found.route.access === 'public' && buckets) {
+        const wait = buckets.take(found.route.id);
+        if (wait) return send(res, 429, { ...CORS, 'content-type': 'application/json; charset=utf-8', 'retry-after': String(wait) }, JSON.stringify({ error: { code: 'too-many-requests', message: TOO_MANY_REQUESTS } }));
+      }
       const claims = await claimsOf(req, tokens);
       if (found.route.access !== 'public' && !claims) {
         return send(res, 401, { 'content-type': 'application/json', 'www-authenticate': 'Bearer' }, JSON.stringify({ message: 'Unauthorized' }));
@@ -92,6 +97,43 @@ export function createLocalServer(tokens: LocalTokens, options: { onInvoke?: (ro
       return send(res, 502, { 'content-type': 'application/json' }, JSON.stringify({ message: 'Internal Server Error' }));
     }
   });
+}
+
+/** Requests per second a route takes, and the burst it absorbs at once. */
+export type Throttle = { rateLimit: number; burstLimit: number };
+
+/**
+ * The local equivalent of API Gateway's throttle on each public route (anyone may call them: a
+ * complaint's intake, the key, a receipt's status, the law). The numbers are PUBLIC_ROUTE_THROTTLE
+ * of infra/constructs/kenes-api.ts, repeated because importing it would load aws-cdk-lib into
+ * the local server; test/infra/complaints-privacy.test.ts keeps the two equal. Enforced only
+ * when the server is created with it (`npm start`), so tests are not throttled unless they ask.
+ */
+export const LOCAL_PUBLIC_THROTTLE: Throttle = { rateLimit: 5, burstLimit: 10 };
+
+const TOO_MANY_REQUESTS = {
+  kk: 'Сұраулар тым көп: біраз күтіп, қайталаңыз',
+  ru: 'Слишком много запросов: подождите немного и повторите',
+  en: 'Too many requests: wait a moment and try again',
+};
+
+/** A token bucket per route: `take` answers 0 when a request may pass, else the seconds to wait. */
+function tokenBuckets(throttle: Throttle, now: () => number = Date.now) {
+  const buckets = new Map<string, { tokens: number; at: number }>();
+  return {
+    take(routeId: string): number {
+      const t = now();
+      const bucket = buckets.get(routeId) ?? { tokens: throttle.burstLimit, at: t };
+      bucket.tokens = Math.min(throttle.burstLimit, bucket.tokens + ((t - bucket.at) / 1000) * throttle.rateLimit);
+      bucket.at = t;
+      buckets.set(routeId, bucket);
+      if (bucket.tokens >= 1) {
+        bucket.tokens -= 1;
+        return 0;
+      }
+      return Math.max(1, Math.ceil((1 - bucket.tokens) / throttle.rateLimit));
+    },
+  };
 }
 
 const matchers = (routes as readonly Route[]).map((route) => ({ route, pattern: pathPattern(route.path) }));

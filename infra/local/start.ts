@@ -4,7 +4,7 @@ import { relative, sep } from 'node:path';
 import { today } from '../../functions/clock.ts';
 import { LOOPBACK } from './dynamo.ts';
 import { DATA_DIR, localEnvironment, seedLocalLaw, signingKey, writeState } from './environment.ts';
-import { createLocalServer } from './server.ts';
+import { createLocalServer, LOCAL_PUBLIC_THROTTLE } from './server.ts';
 import { localTokens } from './tokens.ts';
 
 /**
@@ -41,7 +41,8 @@ const law = await seedLocalLaw().catch(async (error: Error) => {
   await dynamo.stop();
   process.exit(1);
 });
-const server = createLocalServer(localTokens(signingKey(inMemory)));
+// The public routes throttled as on AWS (PUBLIC_ROUTE_THROTTLE): a 429 with Retry-After beyond it.
+const server = createLocalServer(localTokens(signingKey(inMemory)), { throttle: LOCAL_PUBLIC_THROTTLE });
 
 async function stop(code = 0) {
   server.close();

@@ -115,6 +115,23 @@ describe('the web app under the deployed CSP', () => {
   });
 });
 
+describe('complaints sealed in the browser under the deployed CSP (p29)', () => {
+  it('loads libsodium from the import map and seals and opens a text, with no CSP violation (its WebAssembly under wasm-unsafe-eval)', async () => {
+    const page = await browser.newPage();
+    const said: string[] = [];
+    page.on('console', (m) => said.push(`${m.type()}: ${m.text()}`));
+    page.on('pageerror', (e) => said.push(`pageerror: ${e.message}`));
+    await page.goto(`${base}/councils/npm/complaint`, { waitUntil: 'networkidle' });
+    // A string, so vitest leaves the page's own import() alone.
+    const opened = await page.evaluate(
+      "import('/crypto.js').then(async (c) => { const pair = await c.newKeyPair(); return c.open(await c.seal('Азаптау туралы', pair.publicKey), pair); })",
+    );
+    expect(opened).toBe('Азаптау туралы');
+    await page.close();
+    expect(violations(said)).toEqual([]);
+  });
+});
+
 /** A JWT as Cognito shapes it (unsigned here: the page never checks signatures, the API does). */
 function jwt(claims: Record<string, unknown>): string {
   const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
