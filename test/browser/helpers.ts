@@ -113,5 +113,20 @@ async function signInAs(page: Page, name: string, submit: string) {
   await page.getByRole('radio', { name }).first().check();
   await page.getByRole('button', { name: submit, exact: true }).click();
   await page.waitForURL((url) => url.pathname === '/', { timeout: WAIT });
-  await expect.poll(() => page.locator('#whoami').textContent(), { timeout: WAIT }).toBe(name);
+  await until(() => page.locator('#whoami').textContent(), (who) => who === name, `signed in as ${name}`);
+}
+
+/**
+ * Waits until `read()` gives a value `done` accepts (like `expect.poll`, which works only inside
+ * vitest: the journeys also run as plain scripts against `npm start`). Returns that value.
+ */
+export async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeout = WAIT): Promise<T> {
+  const end = Date.now() + timeout;
+  let last: T | undefined;
+  while (Date.now() < end) {
+    last = await read();
+    if (done(last)) return last;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${what}: still ${JSON.stringify(last)} after ${timeout} ms`);
 }

@@ -8,8 +8,8 @@ import { yearOfWork } from '../scenarios/year.ts';
  */
 const base = process.env.BASE_URL ?? 'http://localhost:3000';
 
-async function token(sub: string): Promise<string> {
-  const minted = await fetch(`${base}/v1/local/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sub }) });
+async function token(as: { sub: string; roles?: string[] }): Promise<string> {
+  const minted = await fetch(`${base}/v1/local/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sub: as.sub, roles: as.roles ?? [] }) });
   return ((await minted.json()) as { token: string }).token;
 }
 
@@ -22,7 +22,7 @@ const steps = yearOfWork({
     async call(method, path, options = {}) {
       const headers: Record<string, string> = { ...options.headers };
       if (options.body !== undefined) headers['content-type'] = 'application/json';
-      if (options.as) headers.authorization = `Bearer ${await token(options.as.sub)}`;
+      if (options.as) headers.authorization = `Bearer ${await token(options.as)}`;
       const response = await fetch(`${base}${path}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
       const text = await response.text();
       let json: unknown;
@@ -34,11 +34,11 @@ const steps = yearOfWork({
       return { status: response.status, json, text, headers: response.headers };
     },
   },
-  bytes: async (path, as) => Buffer.from(await (await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${await token(as.sub)}` } })).arrayBuffer()),
+  bytes: async (path, as) => Buffer.from(await (await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${await token(as)}` } })).arrayBuffer()),
   base,
   councilId: `year-${suffix}`,
   chairName,
-  open: async () => (await session(browser, base, 'kk')).page,
+  open: async (width) => (await session(browser, base, 'kk', width)).page,
   signIn,
 });
 

@@ -1,16 +1,17 @@
 /// <reference lib="dom" />
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import sodium from 'libsodium-wrappers';
+import { addDays } from '../../functions/clock.ts';
 import { expect } from 'vitest';
+import { check, until } from '../browser/helpers.ts';
 import { council } from '../browser/seed.ts';
 import type { Api, Step } from './membership.ts';
 
 /**
- * A year of the preventive mechanism's work (2021), through HTTP and, where a person would use
+ * A year of the preventive mechanism's work (2020), through HTTP and, where a person would use
  * it, Chromium: the register of institutions, a visit plan within its budget adopted by a
  * decision (and one over budget refused), participants selected, the reporting form approved,
  * visit reports validated against it (one refused, naming its field), a complaint of torture
@@ -28,13 +29,13 @@ export type YearWorld = {
   /** The Chairperson's name, as the dev sign-in lists it (unique on a long-lived `.data/`). */
   chairName: string;
   /** A new browser session (its own context) on the app, and signing in on it by name. */
-  open: () => Promise<Page>;
+  open: (width?: number) => Promise<Page>;
   signIn: (page: Page, name: string, submit: string) => Promise<void>;
 };
 
 const WAIT = 20_000;
 const bi = (kk: string, ru: string) => ({ kk, ru });
-const NARRATIVE = 'Тергеу изоляторында 2021 жылдың наурызында мені ұрып-соқты. Куәгер: камерадағы көрші.';
+const NARRATIVE = 'Тергеу изоляторында 2020 жылдың наурызында мені ұрып-соқты. Куәгер: камерадағы көрші.';
 const CONTACT = 'Байланыс: +7 701 000 00 00';
 
 export function yearOfWork(world: YearWorld): Step[] {
@@ -53,7 +54,11 @@ export function yearOfWork(world: YearWorld): Step[] {
   let participantId = '';
   let receipt = '';
   let nextMeetingId = '';
-  let privateKey = '';
+  let keyFile = '';
+  /** The server's today: the complaint arrives on it; the next meeting and the follow-up come after. */
+  let today = '';
+  const later = (days: number) => addDays(today, days);
+  let chairPage: Page;
 
   /** A meeting on `date` that adopts one decision per title, every member present and for. */
   async function decide(date: string, titles: { kk: string; ru: string }[]): Promise<string[]> {
@@ -74,24 +79,21 @@ export function yearOfWork(world: YearWorld): Step[] {
     return decisions;
   }
 
+  step('the clock reads a day of 2020 after the plan’s first visits (npm start’s default, 2020-06-15, is one)', async () => {
+    today = (await api.call('GET', '/v1/health')).json.today;
+    expect(today >= '2020-05-02' && today <= '2020-10-31', `the journey needs the clock between 2020-05-02 and 2020-10-31 (KENES_TODAY), not ${today}`).toBe(true);
+  });
+
   step('a council seated in 2020, its Chairperson and three members', async () => {
     seated = await council(api, world.councilId, { kk: 'Үйлестіру кеңесі (жыл)', ru: 'Координационный совет (год)', en: 'Coordination Council (year)' }, world.chairName, ['Серікова Айгүл', 'Нұрланов Бауыржан', 'Ахметова Дана']);
     chair = seated.chair;
   });
 
-  step('the Office makes the council’s key pair and publishes its public half; the private half stays with the Office', async () => {
-    await sodium.ready;
-    const pair = sodium.crypto_box_keypair();
-    const published = await api.call('POST', `${C}/complaint-keys`, { as: chair, body: { publicKey: sodium.to_base64(pair.publicKey, sodium.base64_variants.ORIGINAL), on: '2021-01-05' } });
-    expect(published.status, published.text).toBe(201);
-    privateKey = privateKeyFile(published.json.id, pair);
-  });
-
   step('the register of institutions: a colony, a temporary-isolation ward, a children’s home', async () => {
     for (const body of [
-      { name: bi('№ 12 түзеу колониясы', 'Исправительная колония № 12'), type: 'penal', region: 'almaty-region', addedOn: '2021-01-11' },
-      { name: bi('Уақытша ұстау изоляторы', 'Изолятор временного содержания'), type: 'temporary-isolation', region: 'astana', addedOn: '2021-01-11' },
-      { name: bi('№ 3 балалар үйі', 'Детский дом № 3'), type: 'children', region: 'shymkent', addedOn: '2021-01-11' },
+      { name: bi('№ 12 түзеу колониясы', 'Исправительная колония № 12'), type: 'penal', region: 'almaty-region', addedOn: '2020-02-10' },
+      { name: bi('Уақытша ұстау изоляторы', 'Изолятор временного содержания'), type: 'temporary-isolation', region: 'astana', addedOn: '2020-02-10' },
+      { name: bi('№ 3 балалар үйі', 'Детский дом № 3'), type: 'children', region: 'shymkent', addedOn: '2020-02-10' },
     ]) {
       const added = await api.call('POST', `${C}/institutions`, { as: chair, body });
       expect(added.status, added.text).toBe(201);
@@ -100,16 +102,16 @@ export function yearOfWork(world: YearWorld): Step[] {
   });
 
   step('the January meeting adopts the visit plan, selects a participant and approves the reporting form', async () => {
-    [planDecision = '', participantDecision = '', formDecision = ''] = await decide('2021-01-20', [
-      bi('2021 жылға арналған бару жоспары', 'План посещений на 2021 год'),
+    [planDecision = '', participantDecision = '', formDecision = ''] = await decide('2020-02-20', [
+      bi('2020 жылға арналған бару жоспары', 'План посещений на 2020 год'),
       bi('Ұлттық алдын алу тетігінің қатысушыларын іріктеу', 'Отбор участников национального превентивного механизма'),
       bi('Есеп нысанын бекіту', 'Утверждение формы отчёта'),
     ]);
   });
 
   step('a plan over its budget is refused with the amounts (p14.6); one within it is adopted by the decision', async () => {
-    const visits = institutions.map((institutionId, i) => ({ institutionId, from: `2021-0${3 + i}-01`, to: `2021-0${3 + i}-02`, costTiyn: 40_000_000 }));
-    const body = { title: bi('2021 жылғы бару жоспары', 'План посещений на 2021 год'), period: { from: '2021-01-01', to: '2021-12-31' }, budgetTiyn: 100_000_000, visits };
+    const visits = institutions.map((institutionId, i) => ({ institutionId, from: `2020-0${3 + i}-01`, to: `2020-0${3 + i}-02`, costTiyn: 40_000_000 }));
+    const body = { title: bi('2020 жылғы бару жоспары', 'План посещений на 2020 год'), period: { from: '2020-01-01', to: '2020-12-31' }, budgetTiyn: 100_000_000, visits };
     const over = await api.call('POST', `${C}/visit-plans`, { as: chair, body });
     expect(over.status, over.text).toBe(422);
     expect(JSON.stringify(over.json.error.reasons)).toContain('p14');
@@ -140,53 +142,79 @@ export function yearOfWork(world: YearWorld): Step[] {
     const form = await api.call('POST', `${C}/reporting-forms`, { as: chair, body: { schema, decisionId: formDecision } });
     expect(form.status, form.text).toBe(201);
     const report = (institutionId: string, visitDate: string, answers: unknown) => api.call('POST', `${C}/visit-reports`, { as: participant, body: { institutionId, visitDate, participantIds: [participantId], answers } });
-    const refused = await report(institutions[0]!, '2021-03-01', { conditions: 'Камералар толы', findings: ['overcrowding', 'sunny'] });
+    const refused = await report(institutions[0]!, '2020-03-01', { conditions: 'Камералар толы', findings: ['overcrowding', 'sunny'] });
     expect(refused.status, refused.text).toBe(400);
     expect(refused.json.error.details[0].field).toMatch(/^body\.answers\.findings/);
     expect(refused.json.error.details[0].message.kk).toMatch(/[әғқөұүі]/i);
-    const filed = await report(institutions[0]!, '2021-03-01', { conditions: 'Камералар толы, медициналық көмек жоқ', findings: ['overcrowding', 'no-medical-care'], detaineeName: 'Омаров Ерлан' });
+    const filed = await report(institutions[0]!, '2020-03-01', { conditions: 'Камералар толы, медициналық көмек жоқ', findings: ['overcrowding', 'no-medical-care'], detaineeName: 'Омаров Ерлан' });
     expect(filed.status, filed.text).toBe(201);
-    expect((await report(institutions[2]!, '2021-05-01', { conditions: 'Жағдай қанағаттанарлық', findings: [] })).status).toBe(201);
+    expect((await report(institutions[2]!, '2020-05-01', { conditions: 'Жағдай қанағаттанарлық', findings: [] })).status).toBe(201);
   });
 
-  step('a complaint of torture written in a stranger’s browser is sealed there; the server keeps no word of it', async () => {
-    const page = await world.open();
+  step('the Office makes the council’s key pair in the Chairperson’s browser, downloads the private half, publishes the public one', async () => {
+    chairPage = await world.open();
+    await world.signIn(chairPage, world.chairName, 'Кіру');
+    await chairPage.goto(`${world.base}/councils/${world.councilId}/complaint-keys`);
+    await chairPage.getByRole('button', { name: 'Жаңа кілттер жұбын жасау' }).click();
+    const [download] = await Promise.all([chairPage.waitForEvent('download'), chairPage.getByRole('link', { name: 'Жеке кілт файлын жүктеу' }).click()]);
+    keyFile = readFileSync((await download.path())!, 'utf8');
+    await chairPage.getByRole('button', { name: 'Ашық кілтті жариялау' }).click();
+    await chairPage.getByText('Ашық кілт жарияланды').waitFor({ timeout: WAIT });
+    await check(chairPage, 'year-complaint-keys');
+  });
+
+  step('a complaint of torture written on a phone by someone without an account is sealed in their browser; the server keeps no word of it', async () => {
+    const page = await world.open(390);
     await page.goto(`${world.base}/councils/${world.councilId}/complaint`);
-    await page.getByLabel(/Не болды|Что произошло|What happened/).fill(`${NARRATIVE}\n${CONTACT}`);
-    await page.getByRole('button', { name: /Жіберу|Отправить|Send/ }).click();
-    const code = page.locator('[data-receipt]');
-    await code.waitFor({ timeout: WAIT });
-    receipt = (await code.textContent())!.trim();
-    expect(receipt.length).toBeGreaterThan(10);
+    await page.getByLabel('Не болды').fill(`${NARRATIVE}\n${CONTACT}`);
+    await page.getByLabel('Шағымның түрі').selectOption('torture');
+    await page.getByLabel('Өңір (міндетті емес)').selectOption('astana');
+    await check(page, 'year-complaint-form');
+    await page.getByRole('button', { name: 'Шифрлап жіберу' }).click();
+    receipt = (await page.locator('[data-receipt]').getAttribute('data-receipt', { timeout: WAIT }))!;
+    expect(receipt).toMatch(/^[A-Za-z0-9_-]{20,64}$/);
     await page.context().close();
     const status = await api.call('GET', `/v1/complaints/${receipt}`);
     expect(status.json.status).toBe('received');
-  });
-
-  step('the Chairperson reads it in their browser with the private key, the read in the access log (p29)', async () => {
-    const page = await world.open();
-    await world.signIn(page, world.chairName, 'Кіру');
-    await page.goto(`${world.base}/councils/${world.councilId}/complaints`);
-    await page.getByLabel(/Жабық кілт|Закрытый ключ|Private key/).fill(privateKey);
-    await page.getByLabel(/Себебі|Причина|Reason/).fill('Шағымды қарау');
-    await page.locator('[data-read]').first().click();
-    await expect.poll(() => page.locator('[data-complaint-text]').first().textContent(), { timeout: WAIT }).toContain('ұрып-соқты');
-    await page.context().close();
-    const log = await api.call('GET', `${C}/access-log`, { as: chair });
-    expect(log.json.items.some((e: { what: { kind: string } }) => e.what.kind === 'complaint')).toBe(true);
-  });
-
-  step('the Chairperson considers it; the next meeting’s minutes enter it without a word of it (p14.7, p29)', async () => {
     const list = await api.call('GET', `${C}/complaints`, { as: chair });
-    const complaintId = list.json.items[0].id;
-    const considered = await api.call('POST', `${C}/complaints/${complaintId}/consideration`, {
-      as: chair,
-      body: { status: 'considered', decision: 'visit-planned', summary: bi('Азаптау туралы шағым: изоляторға кезектен тыс бару жоспарланды', 'Жалоба о пытках: запланировано внеочередное посещение изолятора'), on: '2021-04-05' },
-    });
-    expect(considered.status, considered.text).toBe(200);
-    const [decision] = await decide('2021-06-15', [bi('Бару нәтижелері бойынша ұсыным', 'Рекомендация по итогам посещений')]);
+    expect(list.text).not.toContain('ұрып-соқты');
+    expect(list.text).not.toContain('701');
+  });
+
+  step('the Chairperson reads it in their browser with the private key file and gives the reason, which the access log keeps (p29); considers it and replies', async () => {
+    const page = chairPage;
+    await page.goto(`${world.base}/councils/${world.councilId}/complaints`);
+    await page.getByRole('table').waitFor({ timeout: WAIT });
+    await page.getByLabel('Жеке кілт (файлдың мазмұны)').fill(keyFile);
+    await page.getByLabel('Оқудың себебі').fill('Шағымды қарау');
+    await page.getByRole('button', { name: /^Оқу/ }).first().click();
+    await until(() => page.locator('[data-complaint-text]').textContent(), (text) => Boolean(text?.includes('ұрып-соқты')), 'the complaint opened at the desk');
+    await check(page, 'year-complaints-desk');
+    await page.getByLabel('Қаралды деп белгілеу').check();
+    await page.getByLabel('Шешім').selectOption('visit-planned');
+    await page.getByLabel('Хаттамаға жазылатын қысқаша мазмұн, қазақ тілінде').fill('Азаптау туралы шағым: изоляторға кезектен тыс бару жоспарланды');
+    await page.getByLabel('Хаттамаға жазылатын қысқаша мазмұн, орыс тілінде').fill('Жалоба о пытках: запланировано внеочередное посещение изолятора');
+    await page.getByLabel('Шағым иесіне жауап (міндетті емес)').fill('Біз изоляторға барамыз');
+    await page.getByRole('button', { name: 'Сақтау' }).click();
+    await page.getByText('Сақталды').waitFor({ timeout: WAIT });
+    const log = await api.call('GET', `${C}/access-log`, { as: chair });
+    expect(log.json.items).toEqual(expect.arrayContaining([expect.objectContaining({ by: chair.sub, what: expect.objectContaining({ kind: 'complaint' }), why: 'Шағымды қарау' })]));
+  });
+
+  step('the sender reads the reply with their receipt code alone', async () => {
+    const page = await world.open(390);
+    await page.goto(`${world.base}/complaint-status`);
+    await page.getByLabel('Түбіртек коды').fill(receipt);
+    await page.getByRole('button', { name: 'Көрсету' }).click();
+    await until(() => page.locator('[data-complaint-reply]').textContent(), (text) => text === 'Біз изоляторға барамыз', 'the reply opened by the receipt');
+    await check(page, 'year-complaint-status');
+    await page.context().close();
+  });
+
+  step('the next meeting’s minutes enter the complaint by its summary, without a word of it (p14.7, p29)', async () => {
+    const [decision] = await decide(later(10), [bi('Бару нәтижелері бойынша ұсыным', 'Рекомендация по итогам посещений')]);
     recommendationDecision = decision!;
-    const meetings = await api.call('GET', `${C}/meetings?from=2021-06-15&to=2021-06-15`, { as: chair });
+    const meetings = await api.call('GET', `${C}/meetings?from=${later(10)}&to=${later(10)}`, { as: chair });
     nextMeetingId = meetings.json.items[0].id;
     const minutes = await api.call('GET', `${C}/meetings/${nextMeetingId}/minutes.html?lang=kk`, { as: chair });
     expect(minutes.text).toContain('кезектен тыс бару');
@@ -197,18 +225,18 @@ export function yearOfWork(world: YearWorld): Step[] {
     const made = await api.call('POST', `${C}/recommendations`, { as: chair, body: { kind: 'recommendation', text: bi('Колонияда медициналық көмекті қамтамасыз ету', 'Обеспечить медицинскую помощь в колонии'), addressee: 'ҚАЖК', decisionId: recommendationDecision } });
     expect(made.status, made.text).toBe(201);
     const R = `${C}/recommendations/${made.json.id}`;
-    expect((await api.call('POST', `${R}/sending`, { as: chair, body: { sentOn: '2021-06-20', responseDueOn: '2021-07-20' } })).status).toBe(200);
-    const answered = await api.call('POST', `${R}/response`, { as: chair, body: { receivedOn: '2021-07-10', status: 'partly', summary: bi('Дәрігер тағайындалды', 'Назначен врач') } });
+    expect((await api.call('POST', `${R}/sending`, { as: chair, body: { sentOn: later(15), responseDueOn: later(45) } })).status).toBe(200);
+    const answered = await api.call('POST', `${R}/response`, { as: chair, body: { receivedOn: later(35), status: 'partly', summary: bi('Дәрігер тағайындалды', 'Назначен врач') } });
     expect(answered.status, answered.text).toBe(200);
     const proposal = await api.call('POST', `${C}/recommendations`, { as: chair, body: { kind: 'legislative-proposal', text: bi('Заңға өзгеріс', 'Изменение закона'), addressee: 'Әділет министрлігі', decisionId: recommendationDecision } });
     expect(proposal.status, proposal.text).toBe(201);
   });
 
-  step('the annual report for 2021 in Kazakh and Russian, as PDF with the Kazakh letters, the private name withheld (p14.13, p29, p30)', async () => {
+  step('the annual report for 2020 in Kazakh and Russian, as PDF with the Kazakh letters, the private name withheld (p14.13, p29, p30)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kenes-year-'));
     for (const lang of ['kk', 'ru'] as const) {
-      const file = join(dir, `annual-2021-${lang}.pdf`);
-      writeFileSync(file, await world.bytes(`${C}/annual-reports/2021/pdf?lang=${lang}`, chair));
+      const file = join(dir, `annual-2020-${lang}.pdf`);
+      writeFileSync(file, await world.bytes(`${C}/annual-reports/2020/pdf?lang=${lang}`, chair));
       const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
       expect(text).not.toContain('Омаров');
       if (lang === 'kk') expect(text).toMatch(/[әғқөұүі]/);
@@ -217,10 +245,4 @@ export function yearOfWork(world: YearWorld): Step[] {
   });
 
   return steps;
-}
-
-/** The private key as the desk takes it (the file the key page downloads). */
-function privateKeyFile(keyId: string, pair: { publicKey: Uint8Array; privateKey: Uint8Array }): string {
-  const b64 = (bytes: Uint8Array) => sodium.to_base64(bytes, sodium.base64_variants.ORIGINAL);
-  return JSON.stringify({ keyId, publicKey: b64(pair.publicKey), secretKey: b64(pair.privateKey) });
 }
