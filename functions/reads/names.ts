@@ -34,5 +34,5 @@ export function named(people: CouncilPeople, id: string): Named {
  */
 export function personName(people: CouncilPeople, sub: string): string | undefined {
   if (people.council.chairpersonSub === sub) return people.council.chairpersonName;
-  return people.members.filter((m) => m.sub === sub).at(-1)?.name;
+  return people.members.filter((m) => m.sub === sub).at(-1)?.name ?? people.staff.find((s) => s.sub === sub)?.name ?? people.participants.find((p) => p.sub === sub)?.name;
 }

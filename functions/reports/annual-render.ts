@@ -1,4 +1,6 @@
+import { formatDate } from '../meetings/labels.ts';
 import type { WorkingLanguage } from '../meetings/minutes-doc.ts';
+import type { Text } from '../text.ts';
 import { institutionTypeName, regionName } from '../preventive/regions.ts';
 import { INSTITUTION_TYPES, REGIONS, type InstitutionType, type Region } from '../preventive/model.ts';
 import type { AnnualReport } from './annual.ts';
@@ -27,6 +29,8 @@ const LABELS = {
     'legislative-proposal': 'Заңнаманы жетілдіру жөніндегі ұсыныс (14-тармақтың 12) тармақшасы)',
     status: { drafted: 'әзірленді', sent: 'жіберілді', 'no-answer': 'жауап жоқ, мерзімі өтті', accepted: 'қабылданды', partly: 'ішінара қабылданды', rejected: 'қабылданбады' },
     response: 'Жауап',
+    sentOn: 'жіберілген күні',
+    dueOn: 'жауап мерзімі',
     followUp: 'Орындалу барысы',
     yes: 'иә',
     no: 'жоқ',
@@ -54,6 +58,8 @@ const LABELS = {
     'legislative-proposal': 'Предложение по совершенствованию законодательства (подп. 12) п. 14)',
     status: { drafted: 'подготовлена', sent: 'направлена', 'no-answer': 'нет ответа, срок истёк', accepted: 'принята', partly: 'принята частично', rejected: 'отклонена' },
     response: 'Ответ',
+    sentOn: 'направлена',
+    dueOn: 'срок ответа',
     followUp: 'Исполнение',
     yes: 'да',
     no: 'нет',
@@ -67,12 +73,12 @@ export type Line = { kind: 'h1' | 'h2' | 'h3' | 'p' | 'muted'; text: string } | 
 const typeName = (key: string, lang: WorkingLanguage, unknown: string) => ((INSTITUTION_TYPES as readonly string[]).includes(key) ? institutionTypeName(key as InstitutionType)[lang] : unknown);
 const regionNameOf = (key: string, lang: WorkingLanguage, unknown: string) => ((REGIONS as readonly string[]).includes(key) ? regionName(key as Region)[lang] : unknown);
 
-function valueText(value: unknown, lang: WorkingLanguage): string {
+function valueText(value: unknown, lang: WorkingLanguage, choices?: Record<string, Text>): string {
   const L = LABELS[lang];
   if (typeof value === 'boolean') return value ? L.yes : L.no;
-  if (Array.isArray(value)) return value.map((v) => valueText(v, lang)).join(', ');
+  if (Array.isArray(value)) return value.length ? value.map((v) => valueText(v, lang, choices)).join(', ') : '—';
   if (typeof value === 'object' && value !== null) return JSON.stringify(value);
-  return String(value);
+  return choices?.[String(value)]?.[lang] ?? String(value);
 }
 
 /**
@@ -90,8 +96,8 @@ export function annualOutline(report: AnnualReport, lang: WorkingLanguage): Line
   if (!report.visits.length) lines.push({ kind: 'muted', text: L.noVisits });
   for (const v of report.visits) {
     const inst = v.institution;
-    lines.push({ kind: 'h3', text: `${L.visitDate}: ${v.visitDate}. ${L.institution}: ${inst ? `${inst.name[lang]} (${inst.typeName[lang]}, ${inst.regionName[lang]})` : L.unknown}` });
-    lines.push({ kind: 'list', items: [`${L.formVersion}: ${v.formVersion}`, ...v.answers.map((a) => `${a.labels[lang]}: ${valueText(a.value, lang)}`)] });
+    lines.push({ kind: 'h3', text: `${L.visitDate}: ${formatDate(v.visitDate, lang)}. ${L.institution}: ${inst ? `${inst.name[lang]} (${inst.typeName[lang]}, ${inst.regionName[lang]})` : L.unknown}` });
+    lines.push({ kind: 'list', items: [`${L.formVersion}: ${v.formVersion}`, ...v.answers.map((a) => `${a.labels[lang]}: ${valueText(a.value, lang, a.choices)}`)] });
     if (v.redacted.length) lines.push({ kind: 'muted', text: `${L.redacted} (${v.redacted.length})` });
   }
   const a = report.analysis;
@@ -99,18 +105,18 @@ export function annualOutline(report: AnnualReport, lang: WorkingLanguage): Line
   lines.push({ kind: 'h3', text: L.byType }, { kind: 'list', items: a.byType.map((c) => `${typeName(c.key, lang, L.unknown)}: ${c.count}`) });
   lines.push({ kind: 'h3', text: L.byRegion }, { kind: 'list', items: a.byRegion.map((c) => `${regionNameOf(c.key, lang, L.unknown)}: ${c.count}`) });
   lines.push({ kind: 'h3', text: L.byFinding });
-  for (const f of a.byFinding) lines.push({ kind: 'p', text: f.labels[lang] }, { kind: 'list', items: f.values.map((c) => `${c.key}: ${c.count}`) });
+  for (const f of a.byFinding) lines.push({ kind: 'p', text: f.labels[lang] }, { kind: 'list', items: f.values.map((c) => `${c.words?.[lang] ?? c.key}: ${c.count}`) });
   lines.push({ kind: 'h2', text: L.recommendations });
   if (!report.recommendations.length) lines.push({ kind: 'muted', text: L.noRecommendations });
   for (const r of report.recommendations) {
-    lines.push({ kind: 'h3', text: `${L[r.kind]}, ${r.madeOn}` });
+    lines.push({ kind: 'h3', text: `${L[r.kind]}, ${formatDate(r.madeOn, lang)}` });
     lines.push({ kind: 'p', text: r.text[lang] });
     lines.push({
       kind: 'list',
       items: [
         `${L.addressee}: ${r.addressee}`,
-        `${L.followUp}: ${L.status[r.status]}${r.sending ? ` (${r.sending.sentOn} → ${r.sending.responseDueOn})` : ''}`,
-        ...(r.response ? [`${L.response} (${r.response.receivedOn}): ${r.response.summary[lang]}`] : []),
+        `${L.followUp}: ${L.status[r.status]}${r.sending ? ` (${L.sentOn} ${formatDate(r.sending.sentOn, lang)}, ${L.dueOn} ${formatDate(r.sending.responseDueOn, lang)})` : ''}`,
+        ...(r.response ? [`${L.response} (${formatDate(r.response.receivedOn, lang)}): ${r.response.summary[lang]}`] : []),
       ],
     });
   }

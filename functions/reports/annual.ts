@@ -12,7 +12,7 @@ import { consented, redact } from './privacy.ts';
 import { viewOf as recommendationView, type RecommendationView } from './recommendations.ts';
 
 /** One answer of a report as the annual report prints it: the field's labels and the value. */
-export type AnnualAnswer = { field: string; labels: Text; value: unknown; private: boolean };
+export type AnnualAnswer = { field: string; labels: Text; value: unknown; private: boolean; choices?: Record<string, Text> };
 export type AnnualVisit = {
   id: string;
   visitDate: string;
@@ -57,7 +57,7 @@ export function annualVisit(report: VisitReport, form: ReportingForm | undefined
   const fields = form ? fieldsOf(form.schema).filter((f) => f.schema.type !== 'object') : [];
   const printed = fields.flatMap((f) => {
     const value = valueAt(answers, f.path);
-    return value === undefined ? [] : [{ field: f.path, labels: f.labels, value, private: f.private }];
+    return value === undefined ? [] : [{ field: f.path, labels: f.labels, value, private: f.private, ...(f.choices ? { choices: f.choices } : {}) }];
   });
   return { id: report.id, visitDate: report.visitDate, formVersion: report.formVersion, institution: named(institution), answers: printed, redacted };
 }

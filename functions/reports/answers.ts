@@ -11,7 +11,7 @@ const MESSAGES: Record<string, Text> = {
   required: { kk: '«{label}» толтырылуы керек', ru: 'поле «{label}» обязательно', en: '«{label}» is required' },
   type: { kk: '«{label}»: {expected} болуы керек', ru: '«{label}»: должно быть {expected}', en: '«{label}» must be {expected}' },
   // The allowed values are the form's own codes: listed in English only; the page offers them by their labels.
-  enum: { kk: '«{label}»: нысанда көрсетілген мәндердің бірі болуы керек', ru: '«{label}»: должно быть одним из значений, предусмотренных формой', en: '«{label}» must be one of: {values}' },
+  enum: { kk: '«{label}»: мыналардың бірі болуы керек: {values}', ru: '«{label}»: должно быть одним из значений: {values}', en: '«{label}» must be one of: {values}' },
   const: { kk: '«{label}»: мәні рұқсат етілмеген', ru: '«{label}»: значение не допускается', en: '«{label}» has a value not allowed' },
   minLength: { kk: '«{label}»: кемінде {limit} таңба', ru: '«{label}»: не менее {limit, plural, one {# знака} other {# знаков}}', en: '«{label}» must have at least {limit, plural, one {# character} other {# characters}}' },
   maxLength: { kk: '«{label}»: ең көбі {limit} таңба', ru: '«{label}»: не более {limit, plural, one {# знака} other {# знаков}}', en: '«{label}» must have at most {limit, plural, one {# character} other {# characters}}' },
@@ -65,8 +65,13 @@ function labelOf(schema: JsonSchema, path: string[]): Text {
   return isObject(labels) && typeof labels.kk === 'string' && typeof labels.ru === 'string' && typeof labels.en === 'string' ? (labels as Text) : { kk: name, ru: name, en: name };
 }
 
-/** Enum values, quoted. */
-const valuesOf = (allowed: unknown[]): string => allowed.map((v) => `«${String(v)}»`).join(', ');
+/** The allowed values in a language, quoted: by the words of the field's `x-choices` (or of its list's), else as written. */
+function valuesOf(schema: JsonSchema, path: string[], allowed: unknown[], lang: keyof Text): string {
+  const here = schemaAt(schema, path);
+  const list = path.length && /^\d+$/.test(path.at(-1)!) ? schemaAt(schema, path.slice(0, -1)) : undefined;
+  const words = (isObject(here?.['x-choices']) ? here['x-choices'] : isObject(list?.['x-choices']) ? list['x-choices'] : {}) as Record<string, Text | undefined>;
+  return allowed.map((v) => `«${words[String(v)]?.[lang] ?? String(v)}»`).join(', ');
+}
 
 /**
  * Ajv's errors as FieldProblems: each names `body.answers.<path>` (the property missing or
@@ -85,9 +90,11 @@ export function problemsOf(schema: JsonSchema, errors: readonly ErrorObject[]): 
     const label = labelOf(schema, full);
     const message = MESSAGES[error.keyword] ?? MESSAGES.other!;
     const expected = error.keyword === 'type' ? kind(String(params.type).split(',')[0]!) : error.keyword === 'format' ? kind(String(params.format)) : { kk: '', ru: '', en: '' };
-    const values = error.keyword === 'enum' ? valuesOf((params.allowedValues as unknown[]) ?? []) : '';
     const limit = typeof params.limit === 'number' ? params.limit : 0;
-    const words = (['kk', 'ru', 'en'] as const).map((l) => [l, format({ kk: message[l], ru: message[l], en: message[l] }, { label: label[l], expected: expected[l], values, limit })[l]]);
+    const words = (['kk', 'ru', 'en'] as const).map((l) => {
+      const values = error.keyword === 'enum' ? valuesOf(schema, full, (params.allowedValues as unknown[]) ?? [], l) : '';
+      return [l, format({ kk: message[l], ru: message[l], en: message[l] }, { label: label[l], expected: expected[l], values, limit })[l]];
+    });
     return { field: ['body', 'answers', ...full].join('.'), code: error.keyword, message: Object.fromEntries(words) as Text };
   });
 }

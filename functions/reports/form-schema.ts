@@ -7,8 +7,12 @@ import type { JsonSchema } from './model.ts';
 /** Bounds of a reporting form (p14.9): a form people fill in, not a program. */
 export const FORM_LIMITS = { bytes: 64 * 1024, properties: 200 } as const;
 
-/** One property of a form: its path (dot-separated names), its labels, and its marks. */
-export type FormField = { path: string; labels: Text; private: boolean; finding: boolean; schema: JsonSchema };
+/**
+ * One property of a form: its path (dot-separated names), its labels, its marks, and, for a
+ * choice (an enum, or a list of them), each value's words (`x-choices`): a code is what the
+ * table keeps, the words are what people read (no code in a kk or ru text).
+ */
+export type FormField = { path: string; labels: Text; private: boolean; finding: boolean; choices?: Record<string, Text>; schema: JsonSchema };
 
 /**
  * A validator of draft 2020-12, strict, every error at once, formats (date…) known, and the
@@ -20,6 +24,7 @@ export function newAjv(): Ajv2020 {
   ajv.addKeyword({ keyword: 'x-labels', schemaType: 'object' });
   ajv.addKeyword({ keyword: 'x-private', schemaType: 'boolean' });
   ajv.addKeyword({ keyword: 'x-finding', schemaType: 'boolean' });
+  ajv.addKeyword({ keyword: 'x-choices', schemaType: 'object' });
   return ajv;
 }
 
@@ -35,10 +40,26 @@ export function fieldsOf(schema: JsonSchema, prefix = ''): FormField[] {
   return Object.entries(properties).flatMap(([name, value]) => {
     const sub = isObject(value) ? value : {};
     const path = prefix ? `${prefix}.${name}` : name;
-    const field: FormField = { path, labels: isLabels(sub['x-labels']) ? sub['x-labels'] : { kk: name, ru: name, en: name }, private: sub['x-private'] === true, finding: sub['x-finding'] === true, schema: sub };
+    const choices = choicesOf(sub);
+    const field: FormField = { path, labels: isLabels(sub['x-labels']) ? sub['x-labels'] : { kk: name, ru: name, en: name }, private: sub['x-private'] === true, finding: sub['x-finding'] === true, ...(choices ? { choices } : {}), schema: sub };
     const inner = isObject(sub.items) ? fieldsOf(sub.items, path) : [];
     return [field, ...fieldsOf(sub, path), ...inner];
   });
+}
+
+/** The values a field offers (its `enum`, or its items' for a list) with their `x-choices` words, where given. */
+function enumOf(schema: JsonSchema): unknown[] | undefined {
+  if (Array.isArray(schema.enum)) return schema.enum;
+  return isObject(schema.items) && Array.isArray(schema.items.enum) ? schema.items.enum : undefined;
+}
+function choicesOf(schema: JsonSchema): Record<string, Text> | undefined {
+  const words = isObject(schema['x-choices']) ? schema['x-choices'] : isObject(schema.items) && isObject(schema.items['x-choices']) ? schema.items['x-choices'] : undefined;
+  return words ? (Object.fromEntries(Object.entries(words).filter(([, w]) => isLabels(w))) as Record<string, Text>) : undefined;
+}
+
+/** The words of a field's value in a language: a choice by its `x-choices`, anything else as written. */
+export function choiceWords(field: Pick<FormField, 'choices'>, value: unknown, lang: keyof Text): string {
+  return field.choices?.[String(value)]?.[lang] ?? String(value);
 }
 
 /** Every `$ref` in a schema. */
@@ -66,6 +87,8 @@ export function checkFormSchema(schema: unknown): JsonSchema {
   if (fields.length > FORM_LIMITS.properties) problems.push(problem('', 'too-many-properties', { kk: 'нысанда 200-ден көп өріс бар', ru: 'в форме больше 200 полей', en: 'the form has more than 200 properties' }));
   for (const f of fields.slice(0, FORM_LIMITS.properties + 1)) {
     if (!isLabels(f.schema['x-labels'])) problems.push(problem(`properties.${f.path}`, 'unlabelled', { kk: 'өрістің қазақ, орыс және ағылшын тілдеріндегі атауы жоқ', ru: 'у поля нет названия на казахском, русском и английском языках', en: 'the property has no labels in kk, ru and en (x-labels)' }));
+    const offered = enumOf(f.schema);
+    if (offered && !offered.every((v) => f.choices?.[String(v)])) problems.push(problem(`properties.${f.path}`, 'unlabelled-choice', { kk: 'таңдаудың әр мәнінің қазақ, орыс және ағылшын тілдеріндегі атауы болуы керек', ru: 'у каждого варианта выбора должно быть название на казахском, русском и английском языках', en: 'every choice needs its words in kk, ru and en (x-choices)' }));
   }
   if (refsOf(schema).some((r) => !r.startsWith('#'))) problems.push(problem('', 'external-ref', { kk: 'нысан сыртқы сілтемелерге сүйенбеуі керек', ru: 'форма не может ссылаться на внешние схемы', en: 'the form may not $ref outside itself' }));
   if (!problems.length) {

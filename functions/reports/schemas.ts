@@ -56,7 +56,7 @@ export const ConsentResponse = z.object({ reportId: z.string(), field: z.string(
 export const AnalysisQuery = z
   .strictObject({ from: IsoDate, to: IsoDate })
   .refine((q) => q.from <= q.to, { path: ['to'], params: { code: 'dates-out-of-order', message: { kk: '«дейін» күні «бастап» күнінен ерте болмауы керек', ru: 'дата «по» не может быть раньше даты «с»', en: 'must not be before `from`' } } });
-const Count = z.object({ key: z.string(), count: z.number().int() });
+const Count = z.object({ key: z.string(), count: z.number().int(), words: Text.optional().meta({ description: "A finding's value in words (the form's x-choices)" }) });
 export const AnalysisResponse = z.object({
   from: IsoDate,
   to: IsoDate,
@@ -120,6 +120,6 @@ export const AnnualResponse = z.object({
 
 export const AccessLogQuery = PageQuery;
 export const AccessLogResponse = z.object({
-  items: z.array(z.object({ id: z.string(), councilId: z.string(), at: z.string(), by: z.string(), what: z.object({ kind: z.string(), id: z.string() }), why: z.string() })),
+  items: z.array(z.object({ id: z.string(), councilId: z.string(), at: z.string(), by: z.string(), byName: z.string().optional().meta({ description: 'Who, by the name the council records' }), what: z.object({ kind: z.string(), id: z.string() }), why: z.string() })),
   next: z.string().optional(),
 });

@@ -3,6 +3,7 @@ import { ForbiddenError, InvalidInputError, LegalRefusalError, NotFoundError } f
 import { newId } from '../ids.ts';
 import { authorize, type Caller } from '../membership/access.ts';
 import { accessEntry, REASON_REQUIRED } from '../privacy/access-log.ts';
+import { personName } from '../reads/names.ts';
 import { analyse } from './analysis.ts';
 import { problemsOf } from './answers.ts';
 import type { ReportDeps } from './deps.ts';
@@ -104,9 +105,11 @@ export async function recordConsent(deps: ReportDeps, caller: Caller, councilId:
 
 /** The p29 access log, for the Chairperson and the administrator. */
 export async function readAccessLog(deps: ReportDeps, caller: Caller, councilId: string, page: { limit: number; cursor?: string }, today: string) {
-  const { roles } = await authorize(deps, caller, councilId, today);
+  const { roles, people } = await authorize(deps, caller, councilId, today);
   if (!roles.has('chairperson') && !roles.has('admin')) throw new ForbiddenError();
-  return deps.accessLog.list(councilId, page);
+  const found = await deps.accessLog.list(councilId, page);
+  // Who read, by the name the council records (the Chairperson, a member, the staff).
+  return { ...found, items: found.items.map((e) => ({ ...e, ...(personName(people, e.by) ? { byName: personName(people, e.by) } : {}) })) };
 }
 
 /** A read of private data needs a reason (p29): an empty one is none. */

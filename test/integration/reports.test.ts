@@ -18,7 +18,12 @@ const formV1 = {
   required: ['conditions', 'findings', 'detainee'],
   properties: {
     conditions: { type: 'string', minLength: 3, maxLength: 2000, ...labels('Ұстау жағдайлары', 'Условия содержания', 'Conditions of detention') },
-    findings: { type: 'array', maxItems: 3, items: { type: 'string', enum: ['overcrowding', 'no-medical-care', 'ill-treatment'] }, 'x-finding': true, ...labels('Анықталған бұзушылықтар', 'Выявленные нарушения', 'Findings') },
+    findings: {
+      type: 'array',
+      maxItems: 3,
+      items: { type: 'string', enum: ['overcrowding', 'no-medical-care', 'ill-treatment'] },
+      'x-choices': { overcrowding: { kk: 'Камералардың толып кетуі', ru: 'Переполненность камер', en: 'Overcrowding' }, 'no-medical-care': { kk: 'Медициналық көмектің жоқтығы', ru: 'Отсутствие медицинской помощи', en: 'No medical care' }, 'ill-treatment': { kk: 'Қатыгез қарау', ru: 'Жестокое обращение', en: 'Ill-treatment' } },
+      'x-finding': true, ...labels('Анықталған бұзушылықтар', 'Выявленные нарушения', 'Findings') },
     detainee: { type: 'string', maxLength: 200, 'x-private': true, ...labels('Сотталған адамның аты-жөні', 'ФИО осуждённого', "Detainee's name") },
     peopleHeld: { type: 'integer', minimum: 0, maximum: 10000, ...labels('Ұсталғандар саны', 'Число содержащихся', 'People held') },
   },
@@ -154,7 +159,7 @@ describe('reports, privacy, recommendations and the annual report through HTTP',
     const analysis = await local.call('GET', `${C}/visit-reports/analysis?from=2020-01-01&to=2020-12-31`, { as: member });
     expect(analysis.status, analysis.text).toBe(200);
     expect(analysis.json).toMatchObject({ reports: 2, byType: [{ key: 'penal', count: 2 }], byRegion: [{ key: 'karaganda', count: 2 }] });
-    expect(analysis.json.byFinding[0].values).toEqual(expect.arrayContaining([{ key: 'overcrowding', count: 1 }, { key: 'ill-treatment', count: 1 }]));
+    expect(analysis.json.byFinding[0].values).toEqual(expect.arrayContaining([expect.objectContaining({ key: 'overcrowding', count: 1, words: expect.objectContaining({ kk: 'Камералардың толып кетуі' }) }), expect.objectContaining({ key: 'ill-treatment', count: 1 })]));
     expect(analysis.text).not.toContain(SECRET);
   });
 

@@ -135,7 +135,12 @@ export function yearOfWork(world: YearWorld): Step[] {
       additionalProperties: false,
       properties: {
         conditions: { type: 'string', maxLength: 2000, 'x-labels': { kk: 'Ұстау жағдайлары', ru: 'Условия содержания', en: 'Conditions of detention' } },
-        findings: { type: 'array', maxItems: 5, items: { enum: ['overcrowding', 'no-medical-care', 'ill-treatment'] }, 'x-finding': true, 'x-labels': { kk: 'Анықталғаны', ru: 'Выявлено', en: 'Findings' } },
+        findings: {
+          type: 'array',
+          maxItems: 5,
+          items: { enum: ['overcrowding', 'no-medical-care', 'ill-treatment'] },
+          'x-choices': { overcrowding: { kk: 'Камералардың толып кетуі', ru: 'Переполненность камер', en: 'Overcrowding' }, 'no-medical-care': { kk: 'Медициналық көмектің жоқтығы', ru: 'Отсутствие медицинской помощи', en: 'No medical care' }, 'ill-treatment': { kk: 'Қатыгез қарау', ru: 'Жестокое обращение', en: 'Ill-treatment' } },
+          'x-finding': true, 'x-labels': { kk: 'Анықталғаны', ru: 'Выявлено', en: 'Findings' } },
         detaineeName: { type: 'string', maxLength: 200, 'x-private': true, 'x-labels': { kk: 'Ұсталған адамның аты-жөні', ru: 'ФИО содержащегося', en: 'Name of the detainee' } },
       },
     };
@@ -242,6 +247,28 @@ export function yearOfWork(world: YearWorld): Step[] {
       if (lang === 'kk') expect(text).toMatch(/[әғқөұүі]/);
       else expect(text).toMatch(/[а-яё]/);
     }
+  });
+
+  step('the Chairperson finds the year’s work in the app, section by section, in Kazakh (each page checked: axe, 390 px, no Latin word)', async () => {
+    const page = chairPage;
+    const sections: [string, string][] = [
+      ['institutions', '№ 12 түзеу колониясы'],
+      ['visit-plans', '2020 жылғы бару жоспары'],
+      ['participants', 'Қалиева Жанна'],
+      ['work-plan', ''],
+      ['reporting-forms', ''],
+      ['visit-reports', ''],
+      ['recommendations', 'ҚАЖК'],
+      ['annual-reports', ''],
+      ['access-log', 'Шағымды қарау'],
+    ];
+    for (const [section, shows] of sections) {
+      await page.goto(`${world.base}/councils/${world.councilId}/${section}`);
+      await page.locator('h1').first().waitFor({ timeout: WAIT });
+      if (shows) await page.getByText(shows).first().waitFor({ timeout: WAIT });
+      await check(page, `year-${section}`);
+    }
+    await page.context().close();
   });
 
   return steps;

@@ -16,7 +16,7 @@ const schema = {
   properties: {
     conditions: { type: 'string', minLength: 3, ...labels('Ұстау жағдайлары', 'Условия содержания', 'Conditions') },
     visitedOn: { type: 'string', format: 'date', ...labels('Күні', 'Дата', 'Date') },
-    findings: { type: 'array', maxItems: 1, items: { type: 'string', enum: ['a', 'b'] }, 'x-finding': true, ...labels('Бұзушылықтар', 'Нарушения', 'Findings') },
+    findings: { type: 'array', maxItems: 1, items: { type: 'string', enum: ['a', 'b'] }, 'x-choices': { a: { kk: 'Бірінші', ru: 'Первое', en: 'First' }, b: { kk: 'Екінші', ru: 'Второе', en: 'Second' } }, 'x-finding': true, ...labels('Бұзушылықтар', 'Нарушения', 'Findings') },
     person: { type: 'object', 'x-private': true, ...labels('Адам', 'Лицо', 'Person'), properties: { name: { type: 'string', 'x-private': true, ...labels('Аты', 'Имя', 'Name') } } },
     health: { type: 'string', 'x-private': true, ...labels('Денсаулығы', 'Здоровье', 'Health') },
   },
@@ -39,7 +39,7 @@ describe('Function: problemsOf (Ajv errors as FieldProblems)', () => {
   it('names a list item by its list, and reports every error at once', () => {
     const found = problems({ findings: ['z'] });
     expect(found.map((p) => p.field).sort()).toEqual(['body.answers.conditions', 'body.answers.findings.0']);
-    expect(found.find((p) => p.code === 'enum')!.message.kk).toBe('«Бұзушылықтар»: нысанда көрсетілген мәндердің бірі болуы керек');
+    expect(found.find((p) => p.code === 'enum')!.message.kk).toBe('«Бұзушылықтар»: мыналардың бірі болуы керек: «Бірінші», «Екінші»');
   });
 });
 
@@ -101,7 +101,7 @@ describe('Function: analyse (p14.10)', () => {
     expect(result.reports).toBe(2);
     expect(result.byType).toEqual([{ key: 'children', count: 1 }, { key: 'penal', count: 1 }]);
     expect(result.byRegion).toEqual([{ key: 'astana', count: 2 }]);
-    expect(result.byFinding).toEqual([{ field: 'findings', labels: schema.properties.findings['x-labels'], values: [{ key: 'a', count: 2 }, { key: 'b', count: 1 }] }]);
+    expect(result.byFinding).toEqual([{ field: 'findings', labels: schema.properties.findings['x-labels'], values: [{ key: 'a', count: 2, words: { kk: 'Бірінші', ru: 'Первое', en: 'First' } }, { key: 'b', count: 1, words: { kk: 'Екінші', ru: 'Второе', en: 'Second' } }] }]);
     expect(JSON.stringify(result)).not.toContain('secret');
   });
 });

@@ -8,6 +8,7 @@ import { holds, useMe } from '../../me.js';
 import { Checkboxes, ErrorSummary, Field, Loaded, Page, Panel, Point, Select, Submit, Table, TextArea, When, useForm, useLoad } from '../../ui.js';
 import { CouncilNav, useCouncilName } from '../council-nav.js';
 import { REGIONS, regionWords } from './names.js';
+import { DecisionPicker } from '../decision-picker.js';
 
 function SelectParticipant({ c, done }) {
   const form = useForm();
@@ -51,7 +52,7 @@ function SelectParticipant({ c, done }) {
     <${Field} form=${form} name="organisation" label=${t('part.organisation')} value=${organisation} onInput=${setOrganisation} maxlength="300" />
     <${Field} form=${form} name="sub" label=${t('part.sub')} hint=${t('part.subHint')} value=${sub} onInput=${setSub} maxlength="64" />
     <${Checkboxes} form=${form} name="groups" legend=${t('part.groups')} value=${groups} onChange=${setGroups} options=${REGIONS.map((r) => [r, regionWords(r)])} />
-    <${Field} form=${form} name="decisionId" label=${t('part.decisionId')} hint=${t('plan.decisionIdHint')} value=${decisionId} onInput=${setDecisionId} maxlength="64" />
+    <${DecisionPicker} c=${c} form=${form} name="decisionId" label=${t('part.decisionId')} value=${decisionId} onChange=${setDecisionId} />
     <${Field} form=${form} name="selectedOn" type="date" label=${t('part.selectedOn')} hint=${t('part.selectedOnHint')} value=${selectedOn} onInput=${setSelectedOn} />
     <${Submit} form=${form}>${t('part.submit')}<//>
   </form>`;
@@ -85,7 +86,7 @@ function Exclude({ c, participant, done, cancel }) {
     <p class="hint">${t('excl.hint')} <${Point} p="p14.14" /></p>
     <${ErrorSummary} form=${form} />
     <${Select} form=${form} name="region" label=${t('excl.region')} value=${region} onChange=${setRegion} options=${current.map((g) => [g.region, regionWords(g.region)])} />
-    <${Field} form=${form} name="decisionId" label=${t('excl.decisionId')} hint=${t('plan.decisionIdHint')} value=${decisionId} onInput=${setDecisionId} maxlength="64" />
+    <${DecisionPicker} c=${c} form=${form} name="decisionId" label=${t('excl.decisionId')} value=${decisionId} onChange=${setDecisionId} />
     <${Field} form=${form} name="visitReportId" label=${t('excl.visitReportId')} value=${visitReportId} onInput=${setVisitReportId} maxlength="64" />
     <${TextArea} form=${form} name="reason.kk" label=${t('excl.reason.kk')} value=${kk} onInput=${setKk} maxlength="2000" />
     <${TextArea} form=${form} name="reason.ru" label=${t('excl.reason.ru')} value=${ru} onInput=${setRu} maxlength="2000" />
@@ -96,7 +97,7 @@ function Exclude({ c, participant, done, cancel }) {
 
 const groupWords = (g) =>
   html`<li>${regionWords(g.region)}: <${When} d=${g.from} />${g.to ? html` – <${When} d=${g.to} />` : html` — ${t('part.current')}`}
-    ${g.excludedBy ? html`<br /><span class="hint">${t('part.excludedBy', { decisionId: g.excludedBy.decisionId })}${g.excludedBy.reason ? `: ${pick(g.excludedBy.reason)}` : ''}</span>` : null}</li>`;
+    ${g.excludedBy ? html`<br /><span class="hint">${t('part.excludedBy')} <${When} d=${g.excludedBy.on} />${g.excludedBy.reason ? `: ${pick(g.excludedBy.reason)}` : ''}</span>` : null}</li>`;
 
 export function Participants({ c }) {
   const { me } = useMe();
@@ -108,7 +109,7 @@ export function Participants({ c }) {
     <${CouncilNav} c=${c} current="participants" />
     <${Loaded} state=${state}>${({ items }) => html`
       ${items.length
-        ? html`<${Table} head=${[t('part.name'), t('part.organisation'), t('part.selectedOn'), t('part.groups'), '']}
+        ? html`<${Table} head=${[t('part.name'), t('part.organisation'), t('part.selectedOn'), t('part.groups'), t('col.action')]}
             rows=${items.map((p) => [
               p.name,
               p.organisation ?? '—',

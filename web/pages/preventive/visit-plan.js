@@ -8,6 +8,7 @@ import { ErrorSummary, Field, Loaded, Page, Panel, Point, Submit, Summary, Table
 import { CouncilNav, useCouncilName } from '../council-nav.js';
 import { tenge } from './money.js';
 import { planStatus } from './visit-plans.js';
+import { DecisionPicker } from '../decision-picker.js';
 
 function Adopt({ c, plan, done }) {
   const form = useForm();
@@ -22,7 +23,7 @@ function Adopt({ c, plan, done }) {
     <h2>${t('plan.adopt')}</h2>
     <p class="hint">${t('plan.adoptHint')} <${Point} p="p14.6" /></p>
     <${ErrorSummary} form=${form} />
-    <${Field} form=${form} name="decisionId" label=${t('plan.decisionId')} hint=${t('plan.decisionIdHint')} value=${decisionId} onInput=${setDecisionId} maxlength="64" />
+    <${DecisionPicker} c=${c} form=${form} name="decisionId" label=${t('plan.decisionId')} value=${decisionId} onChange=${setDecisionId} />
     <${Submit} form=${form}>${t('plan.adoptSubmit')}<//>
   </form>`;
 }
@@ -39,7 +40,7 @@ export function VisitPlan({ c, p }) {
         [t('plan.budget'), `${tenge(plan.budgetTiyn)} ${t('money.tenge')}`],
         [t('plan.total'), `${tenge(plan.totalTiyn)} ${t('money.tenge')}`],
         [t('plan.status'), planStatus(plan)],
-        ...(plan.adoption ? [[t('plan.adoptedOn'), html`<${When} d=${plan.adoption.adoptedOn} /> (${t('plan.decision')}: <code>${plan.adoption.decisionId}</code>)`]] : []),
+        ...(plan.adoption ? [[t('plan.adoptedOn'), html`<${When} d=${plan.adoption.adoptedOn} />`]] : []),
       ]} />
       <${Table} caption=${t('plan.visits')} head=${[t('visit.institution'), t('inst.region'), t('inst.type'), t('visit.dates'), t('visit.cost')]}
         rows=${plan.visits.map((v) => [

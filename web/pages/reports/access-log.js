@@ -13,7 +13,7 @@ export function AccessLog({ c }) {
     <${Loaded} state=${state}>${(items) =>
       items.length
         ? html`<${Table} caption=${t('log.caption')} head=${[t('log.at'), t('log.by'), t('log.what'), t('log.why')]}
-            rows=${items.map((e) => [moment(e.at), e.by, `${t(`log.kind.${e.what.kind}`)} ${e.what.id}`, e.why === 'annual-report' ? t('log.annual') : e.why])} />`
+            rows=${items.map((e) => [moment(e.at), e.byName ?? html`<span class="account" translate="no">${e.by}</span>`, html`${t(`log.kind.${e.what.kind}`)} <code>${e.what.id.slice(0, 8)}</code>`, e.why === 'annual-report' ? t('log.annual') : e.why])} />`
         : html`<p class="muted">${t('log.none')}</p>`}<//>
   <//>`;
 }

@@ -35,3 +35,9 @@ export const StatusBadge = ({ r }) => html`<span class=${`badge status-${r.statu
 
 /** A field's label in the page language (kk, ru or en) from the form's `x-labels`. */
 export const labelOf = (schema, name, lang) => schema?.['x-labels']?.[lang] ?? schema?.['x-labels']?.kk ?? name;
+
+/** A choice's words in the page language from the form's `x-choices` (on the field, or on its list's items); else the value. */
+export function choiceOf(schema, value, lang) {
+  const words = schema?.['x-choices'] ?? schema?.items?.['x-choices'];
+  return words?.[String(value)]?.[lang] ?? String(value);
+}

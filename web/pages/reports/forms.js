@@ -6,6 +6,7 @@ import { t } from '../../i18n.js';
 import { holds, useMe } from '../../me.js';
 import { ErrorSummary, Field, Loaded, Page, Panel, Point, Submit, Table, TextArea, When, useForm, useLoad } from '../../ui.js';
 import { CouncilNav, useCouncilName } from '../council-nav.js';
+import { DecisionPicker } from '../decision-picker.js';
 
 function Approve({ c, done }) {
   const form = useForm();
@@ -32,7 +33,7 @@ function Approve({ c, done }) {
     ${approved ? html`<${Panel}>${t('form.approved', { version: approved.version })} <${When} d=${approved.approvedOn} /><//>` : null}
     <${ErrorSummary} form=${form} />
     <${TextArea} form=${form} name="schema" label=${t('form.schema')} hint=${t('form.schemaHint')} value=${text} onInput=${setText} rows="14" maxlength="65536" spellcheck="false" />
-    <${Field} form=${form} name="decisionId" label=${t('form.decisionId')} hint=${t('form.decisionHint')} value=${decisionId} onInput=${setDecisionId} maxlength="64" />
+    <${DecisionPicker} c=${c} form=${form} name="decisionId" label=${t('form.decisionId')} value=${decisionId} onChange=${setDecisionId} />
     <${Submit} form=${form}>${t('form.submit')}<//>
   </form>`;
 }
@@ -46,8 +47,8 @@ export function ReportingForms({ c }) {
     <p class="hint">${t('form.intro')} <${Point} p="p14.9" /></p>
     <${Loaded} state=${state}>${({ items }) => html`
       ${items.length
-        ? html`<${Table} caption=${t('form.versions')} head=${[t('form.version'), t('form.approvedOn'), t('form.fields'), t('form.decisionId')]}
-            rows=${items.map((f) => [String(f.version), html`<${When} d=${f.approvedOn} />`, String(Object.keys(f.schema.properties ?? {}).length), html`<code>${f.decisionId}</code>`])} />`
+        ? html`<${Table} caption=${t('form.versions')} head=${[t('form.version'), t('form.approvedOn'), t('form.fields')]}
+            rows=${items.map((f) => [String(f.version), html`<${When} d=${f.approvedOn} />`, String(Object.keys(f.schema.properties ?? {}).length)])} />`
         : html`<p class="muted">${t('form.none')}</p>`}
       ${keeper ? html`<${Approve} c=${c} done=${() => state.reload(true)} />` : null}`}<//>
   <//>`;

@@ -7,6 +7,7 @@ import { holds, useMe } from '../../me.js';
 import { ErrorSummary, Field, Loaded, Page, Panel, Point, Radios, Select, Submit, TextArea, When, today, useForm, useLoad } from '../../ui.js';
 import { CouncilNav, useCouncilName } from '../council-nav.js';
 import { StatusBadge } from './common.js';
+import { DecisionPicker } from '../decision-picker.js';
 
 const STATUSES = ['drafted', 'sent', 'no-answer', 'accepted', 'partly', 'rejected'];
 const KINDS = ['recommendation', 'legislative-proposal'];
@@ -37,7 +38,7 @@ function Make({ c, done }) {
     <${TextArea} form=${form} name="text.kk" label=${t('rec.text.kk')} value=${kk} onInput=${setKk} maxlength="2000" />
     <${TextArea} form=${form} name="text.ru" label=${t('rec.text.ru')} value=${ru} onInput=${setRu} maxlength="2000" />
     <${Field} form=${form} name="addressee" label=${t('rec.addressee')} value=${addressee} onInput=${setAddressee} maxlength="300" />
-    <${Field} form=${form} name="decisionId" label=${t('form.decisionId')} hint=${t('form.decisionHint')} value=${decisionId} onInput=${setDecisionId} maxlength="64" />
+    <${DecisionPicker} c=${c} form=${form} name="decisionId" label=${t('form.decisionId')} value=${decisionId} onChange=${setDecisionId} />
     <${Submit} form=${form}>${t('rec.submit')}<//>
   </form>`;
 }
@@ -83,7 +84,7 @@ function Respond({ c, r, done }) {
 function Item({ c, r, keeper, reload }) {
   const [open, setOpen] = useState(false);
   return html`<li class="card recommendation" data-status=${r.status}>
-    <h3>${t(`rec.kind.${r.kind}`)} — ${r.addressee}</h3>
+    <h2 class="item-title">${t(`rec.kind.${r.kind}`)} — ${r.addressee}</h2>
     <p>${pick(r.text)}</p>
     <p><${StatusBadge} r=${r} /> · ${t('rec.madeOn')} <${When} d=${r.madeOn} />
       ${r.sending ? html` · ${t('rec.sentOn')} <${When} d=${r.sending.sentOn} />, ${t('rec.dueOn')} <${When} d=${r.sending.responseDueOn} />` : null}</p>

@@ -6,16 +6,16 @@ import { lang, t } from '../../i18n.js';
 import { holds, useMe } from '../../me.js';
 import { ErrorSummary, Field, Loaded, Page, Panel, Point, Submit, Summary, Table, When, today, useForm, useLoad } from '../../ui.js';
 import { CouncilNav, useCouncilName } from '../council-nav.js';
-import { labelOf } from './common.js';
+import { choiceOf, labelOf } from './common.js';
 
-const show = (value) => (typeof value === 'boolean' ? t(value ? 'yes' : 'no') : Array.isArray(value) ? value.map(String).join(', ') : typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value));
+const show = (value, schema) => (typeof value === 'boolean' ? t(value ? 'yes' : 'no') : Array.isArray(value) ? (value.length ? value.map((v) => choiceOf(schema, v, lang())).join(', ') : '—') : typeof value === 'object' && value !== null ? JSON.stringify(value) : choiceOf(schema, value, lang()));
 
 function Answers({ schema, answers, prefix = '' }) {
   return Object.entries(schema?.properties ?? {}).flatMap(([n, s]) => {
     const value = answers?.[n];
     if (value === undefined) return [];
     if (s.type === 'object' && s.properties) return Answers({ schema: s, answers: value, prefix: `${prefix}${labelOf(s, n, lang())}: ` });
-    return [[`${prefix}${labelOf(s, n, lang())}`, show(value)]];
+    return [[`${prefix}${labelOf(s, n, lang())}`, show(value, s)]];
   });
 }
 

@@ -9,7 +9,7 @@ import { Link, to } from '../../router.js';
 import { Checkboxes, ErrorSummary, Field, Loaded, Page, Panel, Point, Select, Submit, Table, TextArea, When, YesNo, today, useForm, useLoad } from '../../ui.js';
 import { CouncilNav, useCouncilName } from '../council-nav.js';
 import { regionWords, typeWords } from '../preventive/names.js';
-import { labelOf } from './common.js';
+import { choiceOf, labelOf } from './common.js';
 
 /** The form version approved on a date: the latest approved on or before it. */
 const formOn = (forms, date) => forms.filter((f) => f.approvedOn <= date).sort((a, b) => (a.approvedOn === b.approvedOn ? a.version - b.version : a.approvedOn < b.approvedOn ? -1 : 1)).at(-1);
@@ -25,8 +25,8 @@ function Control({ form, schema, path, name, values, set }) {
       ${Object.entries(schema.properties).map(([n, s]) => html`<${Control} form=${form} schema=${s} path=${`${path}.${n}`} name=${n} values=${values} set=${set} />`)}
     </fieldset>`;
   if (schema.type === 'array' && schema.items?.enum)
-    return html`<${Checkboxes} form=${form} name=${control} legend=${label} value=${value ?? []} onChange=${onInput} options=${schema.items.enum.map((v) => [String(v), String(v)])} />`;
-  if (schema.enum) return html`<${Select} form=${form} name=${control} label=${label} value=${value ?? ''} onChange=${onInput} options=${[['', '—'], ...schema.enum.map((v) => [String(v), String(v)])]} />`;
+    return html`<${Checkboxes} form=${form} name=${control} legend=${label} value=${value ?? []} onChange=${onInput} options=${schema.items.enum.map((v) => [String(v), choiceOf(schema, v, lang())])} />`;
+  if (schema.enum) return html`<${Select} form=${form} name=${control} label=${label} value=${value ?? ''} onChange=${onInput} options=${[['', '—'], ...schema.enum.map((v) => [String(v), choiceOf(schema, v, lang())])]} />`;
   if (schema.type === 'boolean') return html`<${YesNo} form=${form} name=${control} legend=${label} value=${value} onChange=${onInput} />`;
   if (schema.type === 'integer' || schema.type === 'number') return html`<${Field} form=${form} name=${control} type="number" label=${label} value=${value ?? ''} onInput=${onInput} min=${schema.minimum} max=${schema.maximum} step=${schema.type === 'integer' ? '1' : 'any'} />`;
   if (schema.format === 'date') return html`<${Field} form=${form} name=${control} type="date" label=${label} value=${value ?? ''} onInput=${onInput} />`;
@@ -100,7 +100,7 @@ function Analysis({ c }) {
       <p>${t('vr.count', { n: a.reports })}</p>
       <${Table} caption=${t('vr.byType')} head=${[t('vr.type'), t('vr.reports')]} rows=${counts(a.byType, (k) => (k === 'unknown' ? '—' : typeWords(k)))} />
       <${Table} caption=${t('vr.byRegion')} head=${[t('vr.region'), t('vr.reports')]} rows=${counts(a.byRegion, (k) => (k === 'unknown' ? '—' : regionWords(k)))} />
-      ${a.byFinding.map((f) => html`<${Table} caption=${pick(f.labels)} head=${[t('vr.finding'), t('vr.reports')]} rows=${counts(f.values, (k) => k)} />`)}`}<//>
+      ${a.byFinding.map((f) => html`<${Table} caption=${pick(f.labels)} head=${[t('vr.finding'), t('vr.reports')]} rows=${f.values.map((v) => [v.words ? pick(v.words) : v.key, String(v.count)])} />`)}`}<//>
   </section>`;
 }
 
