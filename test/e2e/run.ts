@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { membershipScenario, type Api } from '../scenarios/membership.ts';
 import { meetingScenario } from '../scenarios/meeting.ts';
+import { against } from './http.ts';
 
 /**
  * `npm run e2e`: walks the membership scenario through HTTP against a running `npm start`
@@ -12,23 +13,7 @@ const base = process.env.BASE_URL ?? 'http://localhost:3000';
 const run = promisify(execFile);
 
 const api: Api = {
-  async call(method, path, options = {}) {
-    const headers: Record<string, string> = { ...options.headers };
-    if (options.body !== undefined) headers['content-type'] = 'application/json';
-    if (options.as) {
-      const minted = await fetch(`${base}/v1/local/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(options.as) });
-      headers.authorization = `Bearer ${((await minted.json()) as { token: string }).token}`;
-    }
-    const response = await fetch(`${base}${path}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
-    const text = await response.text();
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = undefined;
-    }
-    return { status: response.status, json, text, headers: response.headers };
-  },
+  call: against(base).call,
   async runJob(id, today) {
     const { stdout } = await run('npx', ['tsx', 'infra/local/job.ts', id, '--today', today], { env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'WARN' } });
     return JSON.parse(stdout.trim().split('\n').at(-1)!);
