@@ -11,6 +11,9 @@ import { CATEGORY_WORDS, PENDING, UNDER_CONSIDERATION } from './words.ts';
  */
 export function complaintsSource(store: Pick<ComplaintStore, 'receivedBetween'>): ComplaintsSource {
   return {
+    async awaiting(councilId, today) {
+      return (await store.receivedBetween(councilId, undefined, today)).filter((c) => c.status === 'received').map((c) => ({ id: c.id, receivedOn: c.receivedOn }));
+    },
     async receivedBetween(councilId, fromExclusive, toInclusive) {
       const found = await store.receivedBetween(councilId, fromExclusive, toInclusive);
       return found

@@ -8,6 +8,8 @@ import type { MeetingStore } from './store.ts';
 
 /** Complaints entered into the minutes (p14.7): the preventive mechanism's complaints register. */
 export type ComplaintsSource = {
+  /** Complaints received up to a date and not yet accepted for consideration (p15.6): the Chairperson's notices. */
+  awaiting(councilId: string, today: string): Promise<{ id: string; receivedOn: string }[]>;
   receivedBetween(councilId: string, fromExclusive: string | undefined, toInclusive: string): Promise<{ id: string; receivedOn: string; summary: { kk: string; ru: string } }[]>;
 };
 

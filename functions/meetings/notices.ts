@@ -9,23 +9,26 @@ export type NoticeView =
   | (Notice & { kind: 'extraordinary-demand' | 'quarter-warning' | 'quarter-missed' })
   | { id: string; to: 'chairperson'; kind: 'election-due'; ref: string; on: string; termEnd: string; deadline: string; memberIds: string[] }
   | { id: string; to: 'chairperson'; kind: 'leaving-notice'; ref: string; on: string; memberId: string; leaving: 'renunciation' | 'notice' }
-  | { id: string; to: 'chairperson'; kind: 'recommendation-overdue'; ref: string; on: string; addressee: string; dueOn: string };
+  | { id: string; to: 'chairperson'; kind: 'recommendation-overdue'; ref: string; on: string; addressee: string; dueOn: string }
+  | { id: string; to: 'chairperson'; kind: 'complaint-received'; ref: string; on: string };
 
 /**
  * The Chairperson's notices: extraordinary demands before them (p21) until a meeting answers
  * them; quarters without a meeting (p20); seats whose election is due by p11's deadline (from
  * the term-expiry job's flags, until an election for that half is held or under way); and
  * members' leaving notices awaiting acceptance (p12, p15.7); recommendations and proposals whose
- * response is overdue (p14.11, p14.12), each with the ids to act on it.
+ * response is overdue (p14.11, p14.12); complaints of torture awaiting acceptance (p15.6), each
+ * with the ids to act on it.
  */
 export async function noticesFor(deps: MeetingDeps, caller: Caller, councilId: string, today: string): Promise<NoticeView[]> {
   const { people } = await authorize(deps, caller, councilId, today);
-  const [stored, flags, elections, leaving, recommendations] = await Promise.all([
+  const [stored, flags, elections, leaving, recommendations, complaints] = await Promise.all([
     deps.meetings.listNotices(councilId),
     deps.store.listFlags(councilId),
     deps.store.listElections(councilId),
     deps.store.listLeavingNotices(councilId),
     deps.recommendations?.listRecommendations(councilId) ?? [],
+    deps.complaints.awaiting(councilId, today),
   ]);
   const demands = await Promise.all(stored.filter((n) => n.kind === 'extraordinary-demand').map((n) => deps.meetings.getDemand(councilId, n.ref)));
   const answered = new Set(demands.filter((d) => d?.status === 'convened').map((d) => d!.id));
@@ -48,5 +51,7 @@ export async function noticesFor(deps: MeetingDeps, caller: Caller, councilId: s
     ...recommendations
       .filter((r) => isOverdue(r, today))
       .map((r) => ({ id: `recommendation-overdue-${r.id}`, to: 'chairperson' as const, kind: 'recommendation-overdue' as const, ref: r.id, on: r.sending!.responseDueOn, addressee: r.addressee, dueOn: r.sending!.responseDueOn })),
+    // p15.6: a complaint of torture received and not yet accepted for consideration (nothing of it but its date).
+    ...complaints.map((c) => ({ id: `complaint-received-${c.id}`, to: 'chairperson' as const, kind: 'complaint-received' as const, ref: c.id, on: c.receivedOn })),
   ] as NoticeView[];
 }

@@ -179,7 +179,7 @@ export const NoticesResponse = z.object({
     z.object({
       id: z.string(),
       to: z.literal('chairperson'),
-      kind: z.enum(['extraordinary-demand', 'quarter-warning', 'quarter-missed', 'election-due', 'leaving-notice', 'recommendation-overdue']),
+      kind: z.enum(['extraordinary-demand', 'quarter-warning', 'quarter-missed', 'election-due', 'leaving-notice', 'recommendation-overdue', 'complaint-received']),
       ref: z.string().meta({ description: 'The demand, the quarter, the end date of the terms, or the leaving notice' }),
       on: IsoDate.meta({ description: 'Since when' }),
       termEnd: IsoDate.optional().meta({ description: 'election-due: when the terms end (p11)' }),

@@ -31,6 +31,11 @@ export const MESSAGES = {
     ru: 'Письменное уведомление члена ждёт принятия: {name} (подп. 7) п. 15)',
     en: "A member's written notice awaits your acceptance: {name} (p15.7)",
   },
+  'complaint-received': {
+    kk: 'Азаптау туралы шағым түсті ({on}) және қарауға қабылдауды күтуде (15-тармақтың 6) тармақшасы)',
+    ru: 'Поступила жалоба о пытках ({on}): ожидает принятия к рассмотрению (подп. 6) п. 15)',
+    en: 'A complaint of torture was received ({on}) and awaits acceptance for consideration (p15.6)',
+  },
   'recommendation-overdue': {
     kk: '{addressee} ұсынысқа жауап бермеді: жауап беру мерзімі {dueOn} өтті (14-тармақтың 11) тармақшасы)',
     ru: '{addressee} не ответил на рекомендацию: срок ответа {dueOn} истёк (подп. 11) п. 14)',

@@ -64,6 +64,8 @@ function describe(people: CouncilPeople, todo: Todo): { kind: string; text: Noti
           return { kind: n.kind, text: say(n.kind, { termEnd: dateIn(n.termEnd), deadline: dateIn(n.deadline) }), link: { page: 'notices', ids: {} } };
         case 'leaving-notice':
           return { kind: n.kind, text: say(n.kind, { name: nameOf(people, n.memberId) }), link: { page: 'leaving-notices', ids: { memberId: n.memberId, noticeId: n.ref } } };
+        case 'complaint-received':
+          return { kind: n.kind, text: say(n.kind, { on: dateIn(n.on) }), link: { page: 'complaints', ids: {} } };
         case 'recommendation-overdue':
           return { kind: n.kind, text: say(n.kind, { addressee: n.addressee, dueOn: dateIn(n.dueOn) }), link: { page: 'notices', ids: {} } };
       }

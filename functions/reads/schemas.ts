@@ -168,7 +168,7 @@ export const Notification = z.object({
   councilId: z.string(),
   kind: z.string().meta({ description: "The to-do it announces: a notice's kind, sign-minutes, next-meeting, vote, sign-demand, ballot" }),
   text: Text,
-  link: z.object({ page: z.enum(['notices', 'meeting', 'minutes', 'motion', 'demand', 'election', 'leaving-notices']), ids: z.record(z.string(), z.string()) }),
+  link: z.object({ page: z.enum(['notices', 'meeting', 'minutes', 'motion', 'demand', 'election', 'leaving-notices', 'complaints']), ids: z.record(z.string(), z.string()) }),
   createdAt: z.string().meta({ description: 'Real time (UTC)' }),
   readAt: z.string().optional(),
 });

@@ -49,7 +49,7 @@ export interface ReadStore {
 
 /** Which page of the app a notification leads to, with the ids that page needs. */
 export type Link = {
-  page: 'notices' | 'meeting' | 'minutes' | 'motion' | 'demand' | 'election' | 'leaving-notices';
+  page: 'notices' | 'meeting' | 'minutes' | 'motion' | 'demand' | 'election' | 'leaving-notices' | 'complaints';
   ids: Record<string, string>;
 };
 

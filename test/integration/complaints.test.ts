@@ -152,11 +152,16 @@ describe('complaints: sealed in the browser, read only at the desk, entered into
 
   it('staff read, only the Chairperson considers; the reply opens with the key derived from the receipt', async () => {
     setToday('2020-03-10');
+    // Until accepted, each complaint is a notice before the Chairperson (p15.6): its date, nothing of it.
+    const waiting = async () => (await local.call('GET', `${C}/notices`, { as: council.people.chairperson })).json.notices.filter((n: { kind: string }) => n.kind === 'complaint-received');
+    expect(await waiting()).toEqual(expect.arrayContaining([{ id: `complaint-received-${complaintId}`, to: 'chairperson', kind: 'complaint-received', ref: complaintId, on: '2020-03-05' }]));
+    const before = (await waiting()).length;
     const summary = { kk: 'Азаптау туралы шағым прокуратураға жіберілді', ru: 'Жалоба о пытках направлена в прокуратуру' };
     expect((await local.call('POST', `${C}/complaints/${complaintId}/consideration`, { as: council.people.staff, body: { status: 'accepted', summary } })).status).toBe(403);
     const accepted = await local.call('POST', `${C}/complaints/${complaintId}/consideration`, { as: council.people.chairperson, body: { status: 'accepted', summary } });
     expect(accepted.status, accepted.text).toBe(200);
     expect((await local.call('GET', `/v1/complaints/${receipt}`)).json.status).toBe('accepted');
+    expect(await waiting()).toHaveLength(before - 1);
     const noDecision = await local.call('POST', `${C}/complaints/${complaintId}/consideration`, { as: council.people.chairperson, body: { status: 'considered', summary } });
     expect(noDecision.status).toBe(400);
     expect(noDecision.json.error.details[0].field).toBe('body.decision');

@@ -27,6 +27,8 @@ function hrefOf(n) {
       return to('councils', c, 'notices');
     case 'leaving-notices':
       return to('councils', c, 'leaving');
+    case 'complaints':
+      return to('councils', c, 'complaints');
     case 'council':
       return to('councils', c);
     default:

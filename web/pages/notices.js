@@ -25,6 +25,8 @@ export function NoticeItem({ c, notice }) {
       return html`<li class="todo notice" data-kind=${notice.kind}>${t('notice.election-due', { members: memberNamesOf(notice) })} <${When} d=${notice.termEnd} />; ${t('notice.deadline')} <${When} d=${notice.deadline} />. <${Link} href=${C('elections')}>${t('nav.elections')}<//></li>`;
     case 'leaving-notice':
       return html`<li class="todo notice" data-kind=${notice.kind}><${Link} href=${C('leaving')}>${t(notice.leaving === 'renunciation' ? 'notice.leaving-renunciation' : 'notice.leaving-notice', { member: memberNamesOf(notice) })}<//></li>`;
+    case 'complaint-received':
+      return html`<li class="todo notice" data-kind=${notice.kind}>${t('notice.complaint-received')} <${When} d=${notice.on} />. <${Link} href=${C('complaints')}>${t('nav.complaints')}<//></li>`;
     case 'recommendation-overdue':
       return html`<li class="todo notice" data-kind=${notice.kind}>${t('notice.recommendation-overdue', { addressee: notice.addressee })} <${When} d=${notice.dueOn} />. <${Link} href=${C('recommendations')}>${t('nav.recommendations')}<//></li>`;
     default:

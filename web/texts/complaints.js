@@ -1,5 +1,6 @@
 // The words of the complaints pages, [kk, ru, en], like web/texts.js (merged into it by web/i18n.js).
 export const TEXTS = {
+  "notice.complaint-received": ["Азаптау туралы шағым қарауға қабылдауды күтуде (15-тармақтың 6) тармақшасы); түскен күні:", "Жалоба о пытках ожидает принятия к рассмотрению (подп. 6) п. 15); поступила", "A complaint of torture awaits acceptance for consideration (p15.6); received on"],
   "nav.complaints": ["Шағымдар", "Жалобы", "Complaints"],
   "nav.complaintKeys": ["Шағымдарды шифрлау кілттері", "Ключи шифрования жалоб", "Complaint encryption keys"],
 
