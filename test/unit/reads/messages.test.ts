@@ -3,7 +3,7 @@ import { argumentsOf } from '../../../functions/text.ts';
 import { both, dateIn, MESSAGES, quarterIn, say, type MessageKind } from '../../../functions/reads/messages.ts';
 
 const LATIN = /[A-Za-z]/;
-const SAMPLE = { date: dateIn('2020-06-10'), termEnd: dateIn('2022-02-01'), deadline: dateIn('2022-01-01'), quarter: quarterIn('2020-Q2'), name: 'Мүше 3', title: both({ kk: 'Мәселе', ru: 'Вопрос' }), reason: both({ kk: 'Себеп', ru: 'Причина' }), addressee: 'Министрлік', dueOn: dateIn('2020-07-01') };
+const SAMPLE = { date: dateIn('2020-06-10'), termEnd: dateIn('2022-02-01'), deadline: dateIn('2022-01-01'), quarter: quarterIn('2020-Q2'), name: 'Мүше 3', title: both({ kk: 'Мәселе', ru: 'Вопрос' }), reason: both({ kk: 'Себеп', ru: 'Причина' }), addressee: 'Министрлік', dueOn: dateIn('2020-07-01'), on: dateIn('2020-03-05') };
 
 describe('Function: say', () => {
   it.each(Object.keys(MESSAGES) as MessageKind[])('%s: the same values in kk, ru and en; kk and ru in words, with no Latin letter', (kind) => {
