@@ -1,20 +1,35 @@
 import { CfnOutput, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import { KenesApi } from './constructs/kenes-api.ts';
+import { type ApiDomain, KenesApi } from './constructs/kenes-api.ts';
+import { KenesAlarms } from './constructs/kenes-alarms.ts';
+import { KenesEdgeWaf } from './constructs/kenes-edge-waf.ts';
 import { KenesAuth } from './constructs/kenes-auth.ts';
+import { KenesDryRun } from './constructs/kenes-dry-run.ts';
 import { KenesJobs } from './constructs/kenes-jobs.ts';
 import { KenesLawSeed } from './constructs/kenes-law-seed.ts';
 import { KenesTable } from './constructs/kenes-table.ts';
 import { KenesWeb, type WebDomain } from './constructs/kenes-web.ts';
+import { acknowledge } from './constructs/nag.ts';
 
 export type KenesStackProps = StackProps & {
   /**
    * Origins CORS allows to call the API directly (e.g. a local forms server against a
-   * deployed API). The forms on CloudFront are same-origin and need none. Tokens travel in
-   * the Authorization header, never in cookies, so `*` exposes no ambient credentials.
-   * @default context `kenes:corsOrigins`, else ['*']
+   * deployed API). The forms on CloudFront are same-origin and need none.
+   * @default context `kenes:corsOrigins`, else the site's own domain when it has one, else none
    */
   corsOrigins?: string[];
+  /**
+   * The API's own domain and its ACM certificate in the stack's region: CloudFront then calls
+   * the API by it, and the default execute-api endpoint is disabled.
+   * @default context `kenes:apiDomain` with `kenes:apiCertificateArn`, else the execute-api endpoint (enabled)
+   */
+  apiDomain?: ApiDomain;
+  /**
+   * A CLOUDFRONT web ACL (us-east-1) for the distribution; infra/app.ts passes the one of its
+   * us-east-1 stack. @default one created here when this stack is in us-east-1, else none
+   */
+  webAclArn?: string;
   /**
    * More pages that may sign in with this pool besides the web app itself, e.g. a developer's
    * `http://localhost:3000/`.
@@ -44,11 +59,17 @@ export class KenesStack extends Stack {
   readonly jobs: KenesJobs;
   readonly lawSeed: KenesLawSeed;
   readonly web: KenesWeb;
+  readonly alarms: KenesAlarms;
 
   constructor(scope: Construct, id: string, props: KenesStackProps = {}) {
     super(scope, id, { description: 'kenes: the Coordination Council under the Commissioner for Human Rights', ...props });
-    const corsOrigins = props.corsOrigins ?? listContext(this, 'kenes:corsOrigins') ?? ['*'];
     const webDomain = props.webDomain ?? webDomainContext(this);
+    // CORS names the site alone, never `*`. Without a domain of its own the site's name is
+    // CloudFront's, which the API cannot name (the distribution already depends on the API): no
+    // CORS then, which the same-origin web app does not need.
+    const corsOrigins = props.corsOrigins ?? listContext(this, 'kenes:corsOrigins') ?? (webDomain ? [`https://${webDomain.domainName}`] : []);
+    const apiDomain = props.apiDomain ?? pairContext(this, 'kenes:apiDomain', 'kenes:apiCertificateArn');
+    const originSecret = apiDomain ? undefined : this.originSecret();
 
     this.table = new KenesTable(this, 'Table');
     // The web app's address is CloudFront's, whose origin is the API, whose authorizer names the
@@ -67,12 +88,26 @@ export class KenesStack extends Stack {
       userPool: auth.userPool,
       client: auth.client,
       corsOrigins,
+      // The site's origin for the handlers' own CORS header: a function may name the distribution.
+      webOrigin: Lazy.string({ produce: () => this.web.url.replace(/\/$/, '') }),
+      domain: apiDomain,
+      originSecret,
     });
     this.jobs = new KenesJobs(this, 'Jobs', { table: this.table, userPool: auth.userPool, webUrl });
+    const dryRun = new KenesDryRun(this, 'DryRun', { table: this.table, starters: [this.api.functions['rules.dryRun']!] });
     // The law lives in the table: each deploy seeds rules/ into it (append-only, idempotent).
     this.lawSeed = new KenesLawSeed(this, 'LawSeed', { table: this.table });
-    const web = new KenesWeb(this, 'Web', { apiDomainName: this.api.domainName, signIn: auth.webSignIn, domain: webDomain });
+    // A CLOUDFRONT web ACL must be in us-east-1: here if this stack is, else infra/app.ts's edge stack.
+    const webAclArn = props.webAclArn ?? (this.region === 'us-east-1' ? new KenesEdgeWaf(this, 'Waf').webAclArn : undefined);
+    const web = new KenesWeb(this, 'Web', { apiDomainName: this.api.domainName, signIn: auth.webSignIn, domain: webDomain, webAclArn, originSecret });
     this.web = web;
+    this.alarms = new KenesAlarms(this, 'Alarms', {
+      httpApi: this.api.httpApi,
+      apiFunctions: this.api.functions,
+      // The dry-run's errors are watched like a job's (it records a failed run in the run itself).
+      jobFunctions: { ...this.jobs.functions, 'dry-run': dryRun.function },
+      deadLetterQueues: this.jobs.deadLetterQueues,
+    });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.stage.url });
     new CfnOutput(this, 'WebUrl', { value: web.url, description: 'The web app: people sign in here' });
@@ -86,6 +121,31 @@ export class KenesStack extends Stack {
     new CfnOutput(this, 'UserPoolClientId', { value: auth.client.userPoolClientId });
     new CfnOutput(this, 'SignInDomain', { value: auth.domain.baseUrl(), description: "Cognito's managed-login pages" });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn, description: 'Subscribe the on-call operator here (or deploy with -c kenes:alarmEmail=...)' });
+    new CfnOutput(this, 'DashboardName', { value: this.alarms.dashboard.dashboardName });
+    if (this.api.customDomain) {
+      new CfnOutput(this, 'ApiDomainTarget', {
+        value: this.api.customDomain.regionalDomainName,
+        description: `Point ${apiDomain!.domainName} here (a CNAME, or an alias record in Route 53); the execute-api endpoint is disabled`,
+      });
+    }
+  }
+
+  /**
+   * Without a domain of its own the API's execute-api endpoint stays enabled (it is CloudFront's
+   * origin): CloudFront then sends a generated secret that every function checks
+   * (functions/http/origin.ts), so no request reaches the handlers around CloudFront's web ACL.
+   * CloudFormation resolves it into the distribution and the functions at deploy time.
+   */
+  private originSecret(): string {
+    const secret = new Secret(this, 'OriginSecret', {
+      description: 'kenes: the header value CloudFront sends the API; the functions refuse requests without it',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
+    acknowledge(secret, {
+      SMG4: 'Not rotated automatically: CloudFront and the functions read it at deploy time (a dynamic reference), so a rotation is a new secret value and a redeploy; it guards the API against callers going around CloudFront, not a person',
+    });
+    return secret.secretValue.unsafeUnwrap();
   }
 }
 
@@ -99,9 +159,14 @@ function listContext(scope: Construct, key: string): string[] | undefined {
 
 /** `kenes:webDomain` and `kenes:webCertificateArn` together, or neither. */
 function webDomainContext(scope: Construct): WebDomain | undefined {
-  const domainName = scope.node.tryGetContext('kenes:webDomain') as string | undefined;
-  const certificateArn = scope.node.tryGetContext('kenes:webCertificateArn') as string | undefined;
+  return pairContext(scope, 'kenes:webDomain', 'kenes:webCertificateArn');
+}
+
+/** A domain and its certificate from two context keys: both, or neither. */
+function pairContext(scope: Construct, domainKey: string, certificateKey: string): { domainName: string; certificateArn: string } | undefined {
+  const domainName = scope.node.tryGetContext(domainKey) as string | undefined;
+  const certificateArn = scope.node.tryGetContext(certificateKey) as string | undefined;
   if (!domainName && !certificateArn) return undefined;
-  if (!domainName || !certificateArn) throw new Error('context kenes:webDomain and kenes:webCertificateArn go together');
+  if (!domainName || !certificateArn) throw new Error(`context ${domainKey} and ${certificateKey} go together`);
   return { domainName, certificateArn };
 }

@@ -1,9 +1,12 @@
 import type { CloudFormationCustomResourceEvent } from 'aws-lambda';
 import { handle } from '../http/handle.ts';
 import { logger } from '../http/logger.ts';
-import { diffVersions, dryRunAmendment, publishAmendment, recordPublicationDate, seedLaw, withdrawVersion } from '../rules/index.ts';
-import { currentLaw, forgetLaw, lawDeps } from './wiring.ts';
+import { diffVersions, publishAmendment, recordPublicationDate, seedLaw, withdrawVersion } from '../rules/index.ts';
+import { currentLaw, forgetLaw } from './wiring.ts';
+import { lawDeps } from './wiring-law.ts';
 import { dispatch } from '../http/dispatch.ts';
+import { dryRunDeps, launchDryRun } from '../jobs/dry-run.ts';
+import { dryRunReport as reportOf, failDryRun, startDryRun } from '../rules/dry-run-job.ts';
 import * as self from './law.ts';
 
 /**
@@ -18,8 +21,20 @@ export const publish = handle('rules.publish', async ({ body, identity }) => {
   return { status: 201, json: publication };
 });
 
-/** POST /v1/rules/versions/dry-run (admin): what the amendment would change, with nothing written. */
-export const dryRun = handle('rules.dryRun', async ({ body }) => ({ json: await dryRunAmendment(lawDeps(), body) }));
+/**
+ * POST /v1/rules/versions/dry-run (admin): checks the amendment (400), records the run and
+ * launches the job that replays the decisions it can change: 202 with the run's id at once. A
+ * launch that fails fails the run, so no run waits forever.
+ */
+export const dryRun = handle('rules.dryRun', async ({ body }) => {
+  const deps = dryRunDeps();
+  const run = await startDryRun(deps, body);
+  if (run.status === 'running') await launchDryRun(run.id).catch(async (error: unknown) => Promise.reject((await failDryRun(deps, run, error), error)));
+  return { status: 202, json: { id: run.id, status: run.status } };
+});
+
+/** GET /v1/rules/dry-runs/{runId} (admin): the run's progress, and its report once done. */
+export const dryRunReport = handle('rules.dryRunReport', async ({ params, query }) => ({ json: await reportOf(dryRunDeps(), params.runId!, query.after ?? null) }));
 
 /** POST /v1/rules/versions/{versionId}/withdrawal (admin): withdraw a mistaken version, with a reason. */
 export const withdraw = handle('rules.withdraw', async ({ body, params, identity }) => {

@@ -9,6 +9,7 @@ import { noticesFor } from '../meetings/notices.ts';
 import { renderCalendar } from '../meetings/calendar.ts';
 import { renderMinutesHtml } from '../meetings/render-html.ts';
 import { minutesFileName } from '../meetings/labels.ts';
+import { disposition } from '../http/disposition.ts';
 import type { Close } from '../meetings/schemas.ts';
 import type { z } from 'zod';
 import { meetingDeps } from './wiring.ts';
@@ -51,34 +52,20 @@ export const addDissent = handle('motions.dissent', async ({ body, params, calle
   json: await motions.addDissent(meetingDeps(), caller, params.councilId!, params.meetingId!, params.motionId!, { ...body, writtenOn: body.writtenOn ?? today() }),
 }));
 
-/** The minutes as JSON, HTML or PDF: by the path's suffix, else by `Accept`. */
-async function minutesReply(request: Request<unknown, { lang?: 'kk' | 'ru' }>, format?: 'html' | 'pdf'): Promise<Reply> {
+/** The minutes as JSON or HTML: by the path's suffix, else by `Accept`; their PDF: functions/api/documents.ts. */
+async function minutesReply(request: Request<unknown, { lang?: 'kk' | 'ru' }>, format?: 'html'): Promise<Reply> {
   const doc = await minutes.readMinutes(meetingDeps(), request.caller, request.params.councilId!, request.params.meetingId!, today());
   const accept = request.headers.accept ?? '';
   const lang = request.query.lang ?? 'kk';
-  const wanted = format ?? (accept.includes('application/pdf') ? 'pdf' : accept.includes('text/html') ? 'html' : 'json');
-  if (wanted === 'pdf') {
-    // Loaded on demand: pdfmake is heavy, and only the PDF needs it.
-    const { renderMinutesPdf } = await import('../meetings/render-pdf.ts');
-    return { file: { contentType: 'application/pdf', body: await renderMinutesPdf(doc, lang) }, headers: { 'content-disposition': disposition('attachment', minutesFileName(doc.meeting, lang, 'pdf')) } };
-  }
+  const wanted = format ?? (accept.includes('text/html') ? 'html' : 'json');
   if (wanted === 'html') {
     return { file: { contentType: 'text/html; charset=utf-8', body: renderMinutesHtml(doc, lang) }, headers: { 'content-disposition': disposition('inline', minutesFileName(doc.meeting, lang, 'html')) } };
   }
   return { json: doc };
 }
 
-/**
- * RFC 6266: the Latin name for every client, and the name in the page's language as
- * `filename*` (RFC 8187: UTF-8, percent-encoded beyond its attr-chars).
- */
-function disposition(kind: 'attachment' | 'inline', name: { ascii: string; named: string }): string {
-  const encoded = encodeURIComponent(name.named).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `${kind}; filename="${name.ascii}"; filename*=UTF-8''${encoded}`;
-}
 export const getMinutes = handle('minutes.get', (request) => minutesReply(request));
 export const getMinutesHtml = handle('minutes.html', (request) => minutesReply(request, 'html'));
-export const getMinutesPdf = handle('minutes.pdf', (request) => minutesReply(request, 'pdf'));
 
 export const signMinutes = handle('minutes.sign', async ({ body, params, caller }) => ({
   json: await minutes.signMinutes(meetingDeps(), caller, params.councilId!, params.meetingId!, { contentHash: body.contentHash, now: new Date() }),

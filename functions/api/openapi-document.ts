@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ErrorResponse } from './schemas.ts';
 import { ID_PATTERN } from '../ids.ts';
 import { routes, takesIdempotencyKey, type Route } from './routes.ts';

@@ -6,7 +6,7 @@ import * as institutions from '../preventive/institutions.ts';
 import * as participants from '../preventive/participants.ts';
 import * as visitPlans from '../preventive/visit-plans.ts';
 import * as workPlans from '../preventive/work-plans.ts';
-import { versionInForce } from '../rules/index.ts';
+import { versionInForce } from '../rules/law.ts';
 import { dynamoPreventiveStore } from '../store/preventive.ts';
 import { currentLaw, membershipDeps } from './wiring.ts';
 import * as self from './preventive.ts';

@@ -2,23 +2,15 @@ import { today } from '../clock.ts';
 import { handle, type Request } from '../http/handle.ts';
 import { dispatch } from '../http/dispatch.ts';
 import { annualReport } from '../reports/annual.ts';
-import { renderAnnualHtml, renderAnnualPdf } from '../reports/annual-render.ts';
-import type { ReportDeps } from '../reports/deps.ts';
+import { renderAnnualHtml } from '../reports/annual-render.ts';
 import * as forms from '../reports/forms.ts';
 import * as recommendations from '../reports/recommendations.ts';
 import * as visits from '../reports/visits.ts';
-import { dynamoAccessLog } from '../store/privacy.ts';
-import { dynamoReportsStore } from '../store/reports.ts';
-import { membershipDeps } from './wiring.ts';
+import { reportDeps } from './wiring.ts';
 import * as self from './reports.ts';
 
 /** Handlers of the reporting form, visit reports, recommendations and the annual report: each validates (the route's schemas), calls the domain, answers. */
 
-let deps: ReportDeps | undefined;
-function reportDeps(): ReportDeps {
-  deps ??= { ...membershipDeps(), reports: dynamoReportsStore(), accessLog: dynamoAccessLog() };
-  return deps;
-}
 
 export const approveForm = handle('reportingForms.approve', async ({ body, params, caller }) => ({ json: await forms.approveForm(reportDeps(), caller, params.councilId!, body, today()) }));
 export const listForms = handle('reportingForms.list', async ({ params, caller }) => ({ json: await forms.listForms(reportDeps(), caller, params.councilId!, today()) }));
@@ -41,17 +33,15 @@ export const listRecommendations = handle('recommendations.list', async ({ query
 export const sendRecommendation = handle('recommendations.send', async ({ body, params, caller }) => ({ json: await recommendations.sendRecommendation(reportDeps(), caller, params.councilId!, params.recommendationId!, body, today()) }));
 export const recordResponse = handle('recommendations.respond', async ({ body, params, caller }) => ({ json: await recommendations.recordResponse(reportDeps(), caller, params.councilId!, params.recommendationId!, body, today()) }));
 
-/** The annual report as JSON, HTML or PDF, in kk (the default, p30) or ru. */
-async function annualReply(request: Request<unknown, { lang?: 'kk' | 'ru' }>, format: 'json' | 'html' | 'pdf') {
+/** The annual report as JSON or HTML, in kk (the default, p30) or ru; its PDF: functions/api/documents.ts. */
+async function annualReply(request: Request<unknown, { lang?: 'kk' | 'ru' }>, format: 'json' | 'html') {
   const report = await annualReport(reportDeps(), request.caller, request.params.councilId!, request.params.year!, today());
   const lang = request.query.lang ?? 'kk';
   const name = `annual-report-${report.year}-${lang}`;
-  if (format === 'pdf') return { file: { contentType: 'application/pdf', body: await renderAnnualPdf(report, lang) }, headers: { 'content-disposition': `attachment; filename="${name}.pdf"` } };
   if (format === 'html') return { file: { contentType: 'text/html; charset=utf-8', body: renderAnnualHtml(report, lang) }, headers: { 'content-disposition': `inline; filename="${name}.html"` } };
   return { json: report };
 }
 export const getAnnualReport = handle('annualReports.get', (request) => annualReply(request, 'json'));
 export const getAnnualReportHtml = handle('annualReports.html', (request) => annualReply(request, 'html'));
-export const getAnnualReportPdf = handle('annualReports.pdf', (request) => annualReply(request, 'pdf'));
 
 export const router = dispatch(self);

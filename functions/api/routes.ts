@@ -1,10 +1,11 @@
 import * as M from '../membership/schemas.ts';
 import * as G from '../meetings/schemas.ts';
-import { EvaluateRequest, EvaluateResponse, VersionsResponse } from '../rules/index.ts';
+import { EvaluateRequest, EvaluateResponse, VersionsResponse } from '../rules/schemas.ts';
 import * as L from '../rules/schemas.ts';
+import { DryRunReport, DryRunReportQuery, DryRunStarted } from '../rules/dry-run-schemas.ts';
 import * as R from '../reads/schemas.ts';
 import { HealthResponse, IsoDate } from './schemas.ts';
-import { z } from 'zod';
+import * as z from 'zod';
 
 import { C, CANDIDATE_READERS, MEETING_READERS, MT, READERS, type Route } from './route.ts';
 import { complaintRoutes } from './routes/complaints.ts';
@@ -80,10 +81,24 @@ export const routes = [
     module: 'api/law.ts',
     handler: 'dryRun',
     access: ['admin'],
-    table: 'read',
-    summary: 'What an amendment would change: every stored decision from its entry into force whose outcome would differ; nothing is written',
+    // It records the run (its plan and cursor) and launches the job that replays the decisions.
+    table: 'write',
+    summary: 'Start a dry-run of an amendment (checked first: a 400 lists every problem): a job replays the stored decisions it can change; nothing of the law is written',
     body: L.AmendmentRequest,
-    response: L.DryRunResponse,
+    response: DryRunStarted,
+    status: 202,
+  },
+  {
+    id: 'rules.dryRunReport',
+    method: 'GET',
+    path: '/v1/rules/dry-runs/{runId}',
+    module: 'api/law.ts',
+    handler: 'dryRunReport',
+    access: ['admin'],
+    table: 'read',
+    summary: "A dry-run's progress (decisions replayed so far) and its report: every stored decision whose outcome the amendment would change",
+    query: DryRunReportQuery,
+    response: DryRunReport,
   },
   {
     id: 'rules.withdraw',
@@ -568,7 +583,7 @@ export const routes = [
     id: 'minutes.pdf',
     method: 'GET',
     path: `${MT}/minutes.pdf`,
-    module: 'api/meetings.ts',
+    module: 'api/documents.ts',
     handler: 'getMinutesPdf',
     fonts: true,
     access: MEETING_READERS,

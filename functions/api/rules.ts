@@ -1,6 +1,7 @@
 import { today } from '../clock.ts';
 import { handle } from '../http/handle.ts';
-import { evaluate as evaluateAt, versionHistory } from '../rules/index.ts';
+import { evaluate as evaluateAt } from '../rules/evaluate.ts';
+import { versionHistory } from '../rules/history.ts';
 import { currentEdition, currentLaw } from './wiring.ts';
 import { dispatch } from '../http/dispatch.ts';
 import * as self from './rules.ts';

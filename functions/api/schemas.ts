@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ID_PATTERN } from '../ids.ts';
 
 /** Schemas shared by many routes; each route's own schemas sit beside its domain. */

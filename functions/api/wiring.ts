@@ -1,10 +1,17 @@
 import type { MembershipDeps, LawPort } from '../membership/deps.ts';
-import { defaultRulesDir, evaluate, lawSource, readingOf, readCases, readRulesDir, revalidateSecondsFromEnv, versionInForce, type Law, type LawDeps, type LawEdition, type LawSource } from '../rules/index.ts';
+import { precompiledLaw } from '../rules/precompiled.ts';
+// Each from its own module, not the rules/ barrel: the barrel also carries the YAML reader, which
+// these functions never need and would otherwise bundle (docs/performance.md).
+import { evaluate } from '../rules/evaluate.ts';
+import { readingOf, versionInForce, type Law } from '../rules/law.ts';
+import { lawSource, revalidateSecondsFromEnv, type LawEdition, type LawSource } from '../rules/source.ts';
 import { dynamoLawStore } from '../store/law.ts';
 import { TABLE_NAME_ENV } from '../store/table.ts';
 import { dynamoMembershipStore } from '../store/membership.ts';
 import { dynamoMeetingStore } from '../store/meetings.ts';
-import { dynamoRecommendationsSource } from '../store/reports.ts';
+import { dynamoReportsStore, dynamoRecommendationsSource } from '../store/reports.ts';
+import { dynamoAccessLog } from '../store/privacy.ts';
+import type { ReportDeps } from '../reports/deps.ts';
 import type { MeetingDeps } from '../meetings/deps.ts';
 import { complaintsSource } from '../complaints/minutes.ts';
 import { dynamoComplaintStore } from '../store/complaints.ts';
@@ -14,25 +21,18 @@ import { dynamoComplaintStore } from '../store/complaints.ts';
  * reuses it across invocations); nothing here decides anything.
  */
 
-/** rules/ as bundled beside the function: the seed, and the cases every amendment must keep. Read once. */
-let files: ReturnType<LawDeps['files']> | undefined;
-function lawFiles(): ReturnType<LawDeps['files']> {
-  const dir = defaultRulesDir();
-  files ??= { doc: readRulesDir(dir), cases: readCases(dir) };
-  return files;
-}
-
 let source: LawSource | undefined;
 
 /**
  * The law this instance answers by: from the table (the head revalidated at most every
  * KENES_LAW_REVALIDATE_SECONDS, default 30), or from rules/ while the table holds no law or
- * no table is configured (the CLI without `npm start`).
+ * no table is configured (the CLI without `npm start`) — rules/ as precompiled to JSON and
+ * bundled (precompiled.ts), so that no request waits for the YAML to be parsed and checked.
  */
 function law(): LawSource {
   source ??= lawSource({
     store: process.env[TABLE_NAME_ENV] ? dynamoLawStore() : undefined,
-    files: () => lawFiles().doc,
+    files: precompiledLaw,
     revalidateSeconds: revalidateSecondsFromEnv,
   });
   return source;
@@ -50,11 +50,6 @@ export function currentEdition(): Promise<LawEdition> {
 /** This instance changed the law itself: it reads the head again on its next request. */
 export function forgetLaw(): void {
   source?.forget();
-}
-
-/** What publishing, dry-runs, withdrawals and seeding need: the law's store, rules/, the time. */
-export function lawDeps(): LawDeps {
-  return { store: dynamoLawStore(), files: lawFiles, now: () => new Date().toISOString() };
 }
 
 /** The law as the domain asks it: questions through the one evaluator, parameters by date. */
@@ -89,4 +84,12 @@ let meetings: MeetingDeps | undefined;
 export function meetingDeps(): MeetingDeps {
   meetings ??= { ...membershipDeps(), meetings: dynamoMeetingStore(), complaints: complaintsSource(dynamoComplaintStore()), recommendations: dynamoRecommendationsSource() };
   return meetings;
+}
+
+let reports: ReportDeps | undefined;
+
+/** The reporting forms, visit reports, recommendations and annual reports, with the p29 access log. */
+export function reportDeps(): ReportDeps {
+  reports ??= { ...membershipDeps(), reports: dynamoReportsStore(), accessLog: dynamoAccessLog() };
+  return reports;
 }

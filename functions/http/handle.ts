@@ -10,6 +10,8 @@ import { ID_MESSAGE, isId } from '../ids.ts';
 import type { Caller } from '../membership/access.ts';
 import { authorize, identify, type Identity } from './identity.ts';
 import { logger } from './logger.ts';
+import { count, METRIC, statusClass } from './metrics.ts';
+import { checkOrigin } from './origin.ts';
 import { parse } from './validate.ts';
 import { IDEMPOTENCY_HEADER, idempotent } from './idempotency.ts';
 
@@ -47,10 +49,12 @@ export function handle(routeId: RouteId, logic: (request: Request<any, any>) => 
   const route = routeById(routeId);
   const chain = middy<Event, Result, Error, Context>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use({ before: correlate })
     .use({ before: limitBodySize })
     .use(httpHeaderNormalizer())
+    .use({ before: (request: { event: Event }) => checkOrigin(request.event.headers) })
     .use(httpCors({ origins: [process.env.KENES_WEB_ORIGIN ?? '*'], credentials: false }))
-    .use({ onError: respondWithError });
+    .use({ onError: (request) => respondWithError(routeId, request) });
   // A body whose every field may be left out (`…/close`) may itself be left out: a request with none is not refused as a 415.
   if (route.body) chain.use(httpJsonBodyParser({ disableContentTypeError: route.body.safeParse(undefined).success }));
   return chain.handler(async function runRoute(event) {
@@ -85,6 +89,7 @@ export function handle(routeId: RouteId, logic: (request: Request<any, any>) => 
     const reply: Reply = answered;
     const status = answered.status;
     logger.info('request', { route: route.id, status });
+    countAnswer(routeId, status);
     if (reply.file) {
       const binary = Buffer.isBuffer(reply.file.body);
       return {
@@ -133,15 +138,46 @@ async function limitBodySize(request: { event: Event }): Promise<void> {
   if (bytes > BODY_LIMIT) throw new PayloadTooLargeError(BODY_LIMIT);
 }
 
-/** Turns any error into the one error shape; an unexpected one is a 500 that leaks nothing. */
-async function respondWithError(request: { error: unknown; response?: Result; event: Event }): Promise<Result> {
+/**
+ * The API Gateway request id is the correlation id of every log line of the request
+ * (`correlation_id`), the same name the access log gives `$context.requestId`
+ * (infra/constructs/kenes-api.ts): one id joins the access log to the function's lines.
+ */
+async function correlate(request: { event: Event }): Promise<void> {
+  const id = request.event.requestContext?.requestId;
+  if (id) logger.setCorrelationId(id);
+}
+
+/** Counts an answered request by route and status class, and what it recorded (a vote, a ballot). */
+function countAnswer(routeId: RouteId, status: number): void {
+  count(METRIC.request, { route: routeId, statusClass: statusClass(status) });
+  if (status >= 300) return;
+  if (routeId === 'motions.vote') count(METRIC.vote);
+  if (routeId === 'ballots.cast') count(METRIC.ballot);
+}
+
+/**
+ * Turns any error into the one error shape; an unexpected one is a 500 that leaks nothing.
+ *
+ * An unexpected error is answered, not rethrown: rethrown, API Gateway would answer its own bare
+ * 500 without our trilingual body or CORS headers. So Lambda's `Errors` metric does not see it:
+ * the `UnexpectedError` metric counts it instead, and an alarm watches that metric
+ * (infra/constructs/kenes-alarms.ts).
+ */
+async function respondWithError(routeId: RouteId, request: { error: unknown; response?: Result; event: Event }): Promise<Result> {
   const error = asKenesError(request.error);
   const status = error?.statusCode ?? 500;
   const body = error
     ? { code: error.code, message: error.text, field: error.field, details: error.details, reasons: error.reasons, existing: error.existing }
     : { code: 'internal-error', message: { kk: 'Ішкі қате', ru: 'Внутренняя ошибка', en: 'Internal error' } };
-  if (error) logger.info('refused', { status, code: error.code });
-  else logger.error('unexpected error', { errorName: (request.error as Error)?.name, stack: (request.error as Error)?.stack });
+  if (error) {
+    logger.info('refused', { status, code: error.code });
+    count(METRIC.refusal, { code: error.code });
+  } else {
+    logger.error('unexpected error', { route: routeId, errorName: (request.error as Error)?.name, stack: (request.error as Error)?.stack });
+    count(METRIC.unexpectedError);
+  }
+  countAnswer(routeId, status);
   request.response = {
     ...request.response,
     statusCode: status,

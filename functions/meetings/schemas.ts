@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id, IsoDate, Words } from '../api/schemas.ts';
 import { CLOCK_TIME, CLOCK_TIME_MESSAGE } from './model.ts';
 import { Reading } from '../rules/schemas.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id, IsoDate, Text, TextInput, Words } from '../api/schemas.ts';
 import { FACTS } from '../rules/facts.ts';
 import { AUDIT_ACTIONS } from '../audit.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IsoDate, Text } from '../api/schemas.ts';
 import { COUNCIL_ROLES } from '../http/roles.ts';
 import * as G from '../meetings/schemas.ts';

@@ -6,7 +6,7 @@ import { INSTITUTION_TYPES, REGIONS, type InstitutionType, type Region } from '.
 import type { AnnualReport } from './annual.ts';
 
 /** The annual report's own words, in the two working languages (p30). */
-const LABELS = {
+export const LABELS = {
   kk: {
     title: 'Жылдық жиынтық есеп',
     subtitle: 'Азаптаулардың алдын алу жөніндегі ұлттық превентивтік тетіктің қызметі туралы (14-тармақтың 13) тармақшасы)',
@@ -132,22 +132,4 @@ export function renderAnnualHtml(report: AnnualReport, lang: WorkingLanguage): s
     .join('\n');
   const title = escape(`${LABELS[lang].title} ${report.year}`);
   return `<!doctype html>\n<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title><style>body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;line-height:1.45}.muted{color:#555}</style></head><body>\n${body}\n</body></html>\n`;
-}
-
-/** The annual report as an A4 PDF with the minutes' embedded fonts (Kazakh letters exact, p30). */
-export async function renderAnnualPdf(report: AnnualReport, lang: WorkingLanguage): Promise<Buffer> {
-  const { pdfWithFonts } = await import('../meetings/render-pdf.ts');
-  const style = { h1: { fontSize: 14, bold: true, margin: [0, 8, 0, 4] }, h2: { fontSize: 12, bold: true, margin: [0, 10, 0, 3] }, h3: { fontSize: 10.5, bold: true, margin: [0, 6, 0, 2] } };
-  const content = annualOutline(report, lang).map((l) =>
-    l.kind === 'list' ? { ul: l.items, margin: [0, 2, 0, 2] } : l.kind === 'p' ? { text: l.text } : l.kind === 'muted' ? { text: l.text, italics: true } : { text: l.text, style: l.kind },
-  );
-  return pdfWithFonts({
-    pageSize: 'A4',
-    pageMargins: [60, 50, 45, 60],
-    language: lang,
-    info: { title: `${LABELS[lang].title} ${report.year}`, creator: 'kenes' },
-    defaultStyle: { font: 'Roboto', fontSize: 10.5, lineHeight: 1.2 },
-    styles: style,
-    content,
-  });
 }

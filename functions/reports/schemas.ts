@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id, IsoDate, Text, Words } from '../api/schemas.ts';
 import { Bilingual } from '../meetings/schemas.ts';
 import { PageQuery } from '../reads/schemas.ts';

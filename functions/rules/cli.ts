@@ -14,6 +14,8 @@
  *   readings                                     the table of the readings (open questions), as the README shows it
  *   audit
  *   seed                                         rules/ into the table (idempotent; npm start does it)
+ *   compile                                      rules/ (or --rules) to functions/rules/law-document.json, the
+ *                                                law the functions bundle (precompiled.ts); commit it
  *
  * Where the law is: the table of a running `npm start` (its DynamoDB Local), else the table named
  * by KENES_TABLE (with AWS credentials, or KENES_DYNAMO_ENDPOINT), else — for evaluate, versions
@@ -21,7 +23,8 @@
  *
  * Errors print `{ error: { code, message, field?, details?, reasons? } }` and exit 1.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
@@ -37,7 +40,7 @@ import { buildLaw, defaultRulesDir, diffVersions, evaluate, readRulesDir, versio
 const USAGE =
   'evaluate --question <q> --at <YYYY-MM-DD> --facts <json> [--param name=value] | versions [--at <YYYY-MM-DD>] | diff <a> <b> | ' +
   "publish <file> [--as <who>] | dry-run <file> | withdraw <versionId> --reason '<json kk/ru/en>' [--as <who>] | " +
-  "publication-date <versionId> --on <YYYY-MM-DD> --in '<json kk/ru/en>' [--as <who>] [--dry-run] | readings | audit | seed";
+  "publication-date <versionId> --on <YYYY-MM-DD> --in '<json kk/ru/en>' [--as <who>] [--dry-run] | readings | audit | seed | compile";
 
 async function main(argv: string[]): Promise<unknown> {
   const { positionals, values } = parseArgs({
@@ -88,6 +91,13 @@ async function main(argv: string[]): Promise<unknown> {
       return { entries: await (await deps()).store.audit() };
     case 'seed':
       return (await administration()).seedLaw(await deps(), who);
+    case 'compile': {
+      const { PRECOMPILED_FILE } = await import('./precompiled.ts');
+      const doc = readRulesDir(values.rules ?? defaultRulesDir());
+      const text = `${JSON.stringify(doc)}\n`;
+      writeFileSync(PRECOMPILED_FILE, text);
+      return { written: fileURLToPath(PRECOMPILED_FILE), bytes: Buffer.byteLength(text), versions: doc.versions.length };
+    }
     default:
       throw usage(command);
   }
@@ -121,7 +131,7 @@ async function deps() {
         },
       },
     ]);
-  return (await import('../api/wiring.ts')).lawDeps();
+  return (await import('../api/wiring-law.ts')).lawDeps();
 }
 
 const administration = () => import('./publication.ts');

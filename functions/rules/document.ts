@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IsoDate } from '../api/schemas.ts';
 import { LANGUAGES, type Text } from '../text.ts';
 import { citedPoints, walk } from './conditions.ts';

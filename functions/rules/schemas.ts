@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IsoDate, Reason, Text } from '../api/schemas.ts';
 import { Amendment, LawText } from './document.ts';
 import { FACTS, QUESTIONS } from './facts.ts';

@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { StoreUnavailableError } from '../errors.ts';
+import { traced } from '../http/tracer.ts';
 import { TABLE_NAME_ENV } from './table.ts';
 
 /**
@@ -17,12 +18,12 @@ let client: DynamoDBDocumentClient | undefined;
 export function documentClient(): DynamoDBDocumentClient {
   if (client) return client;
   const endpoint = process.env.KENES_DYNAMO_ENDPOINT;
-  const base = new DynamoDBClient({
+  const base = traced(new DynamoDBClient({
     ...(endpoint ? { endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
     maxAttempts: 3,
     // throwOnRequestTimeout: without it this SDK only warns when a request outlives requestTimeout.
     requestHandler: { connectionTimeout: 1_000, requestTimeout: 2_000, throwOnRequestTimeout: true },
-  });
+  }));
   base.middlewareStack.add(
     (next) => async (args) => {
       try {

@@ -58,6 +58,8 @@ export const NOTIFICATIONS_BY_TIME = 'PERSON#*#NOTIFICATIONS';
 export const CALENDAR_PARTITIONS = 'CALENDAR#*';
 /** The e-mails still to send, in gsi2 (`keys.emailPending(…).gsi2pk`). */
 export const EMAIL_OUTBOX = 'OUTBOX';
+/** An amendment dry-run's own partition: the run and its changes (`dryRunKeys.run(id).pk`, functions/store/law.ts). */
+export const DRY_RUN_PARTITIONS = 'DRYRUN#*';
 
 /** The law as every function loads it: the head (GetItem) and the whole LAW partition (Query). */
 const READ_LAW: PartitionAccess = { on: 'table', actions: READ, partitions: [PARTITIONS.law] };
@@ -97,24 +99,21 @@ export const tableGrants = {
     /** The public diff between two versions: the law alone, like api/rules.ts. */
     public: [READ_LAW],
     /**
-     * Administrators' reads: the law, its audit log, and the dry-run's replay of every decision
-     * record from a date, through the cross-council `DECISION` partition of gsi2 (the records
-     * are projected whole; the councils' own partitions are not read).
+     * Administrators' reads: the law, its audit log, and a dry-run's progress and report (its
+     * own partition). No decision record: the dry-run job replays them (jobs/dry-run.ts).
      */
-    read: [
-      { on: 'table', actions: READ, partitions: [PARTITIONS.law, PARTITIONS.lawAudit] },
-      { on: 'gsi2', actions: QUERY, partitions: [PARTITIONS.decisions] },
-    ],
+    read: [{ on: 'table', actions: READ, partitions: [PARTITIONS.law, PARTITIONS.lawAudit, DRY_RUN_PARTITIONS] }],
     /**
      * Publish and withdraw: the only routes that change the law. They read the law (and their
      * idempotency record) and write versions, withdrawals, the head and the audit log in one
-     * transaction; no council partition.
+     * transaction; no council partition. Starting a dry-run puts its run record (and only that).
      */
     write: [
       { on: 'table', actions: READ, partitions: [PARTITIONS.law] },
       { on: 'table', actions: ['GetItem'], partitions: [IDEMPOTENCY_PARTITIONS] },
       { on: 'table', actions: WRITE, partitions: [PARTITIONS.law, PARTITIONS.lawAudit] },
       { on: 'table', actions: ['PutItem', 'UpdateItem'], partitions: [IDEMPOTENCY_PARTITIONS] },
+      { on: 'table', actions: ['PutItem', 'UpdateItem'], partitions: [DRY_RUN_PARTITIONS] },
     ],
     /**
      * The deploy-time seed (`seedOnDeploy`): reads the law to find the versions it lacks, and
@@ -154,6 +153,15 @@ export const tableGrants = {
       { on: 'table', actions: WRITE, partitions: [COUNCIL_PARTITIONS] },
       { on: 'table', actions: ['PutItem', 'UpdateItem'], partitions: [IDEMPOTENCY_PARTITIONS] },
     ],
+  },
+
+  /**
+   * The documents printed as PDF: the minutes (read, like the meetings) and the annual report
+   * (which writes the p29 access log when it shows a consented private field).
+   */
+  'api/documents.ts': {
+    read: [READ_COUNCILS_AND_LAW, { on: 'gsi1', actions: QUERY, partitions: [MEETINGS_BY_DATE] }],
+    write: [READ_COUNCILS_AND_LAW, { on: 'table', actions: ['PutItem'], partitions: [COUNCIL_PARTITIONS] }],
   },
 
   /**
@@ -246,6 +254,19 @@ export const tableGrants = {
       { on: 'gsi1', actions: QUERY, partitions: [PARTITIONS.councils, MEETINGS_BY_DATE] },
       { on: 'gsi2', actions: QUERY, partitions: [EMAIL_OUTBOX] },
       { on: 'table', actions: ['PutItem', 'UpdateItem'], partitions: [PERSON_PARTITIONS, CALENDAR_PARTITIONS] },
+    ],
+  },
+
+  /**
+   * The amendment dry-run job (infra/constructs/kenes-dry-run.ts): reads the law, pages through
+   * every council's decisions by date in gsi2's `DECISION` partition (a projection: never a
+   * council's own partition), and writes only its run's partition: the cursor and the changes.
+   */
+  'jobs/dry-run.ts': {
+    write: [
+      { on: 'table', actions: READ, partitions: [PARTITIONS.law] },
+      { on: 'gsi2', actions: QUERY, partitions: [PARTITIONS.decisions] },
+      { on: 'table', actions: [...READ, 'PutItem', 'UpdateItem'], partitions: [DRY_RUN_PARTITIONS] },
     ],
   },
 

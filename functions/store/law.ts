@@ -1,11 +1,14 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DecisionRecord } from '../decisions.ts';
-import { ConflictError } from '../errors.ts';
+import { ConflictError, InvalidInputError } from '../errors.ts';
+import type { OutcomeChange, ReplayRecord } from '../rules/dry-run.ts';
+import type { DryRunProgress, DryRunRun, DryRunStore } from '../rules/dry-run-job.ts';
 import type { AuditEntry, LawCommit, LawHead, LawStore, StoredVersion, Withdrawal } from '../rules/store.ts';
 import type { LawDocument } from '../rules/document.ts';
 import { actName } from '../rules/law.ts';
 import { documentClient, tableName } from './client.ts';
-import { fromItem, keys, PARTITIONS } from './keys.ts';
+import { fromItem, keys, part, PARTITIONS } from './keys.ts';
 import { queryAll, transact } from './transact.ts';
 
 const LAW_CHANGED = () =>
@@ -92,6 +95,130 @@ export function dynamoLawStore(): LawStore {
         ExpressionAttributeValues: { ':pk': PARTITIONS.decisions, ':from': date },
       });
       return items.map((i) => fromItem<DecisionRecord>(i)!);
+    },
+  };
+}
+
+/**
+ * A dry-run's own partition: the run (`RUN`: its plan, cursor and counts) and one item per
+ * changed decision (`CHANGE#<date>#<council>#<decision>`, so the report reads by date and a
+ * page written twice writes the same items). Both expire 30 days after they are written (TTL).
+ */
+export const dryRunKeys = {
+  run: (id: string) => ({ pk: `DRYRUN#${part(id)}`, sk: 'RUN' }),
+  change: (id: string, c: Pick<OutcomeChange, 'at' | 'councilId' | 'decisionId'>) => ({ pk: `DRYRUN#${part(id)}`, sk: `CHANGE#${part(c.at)}#${part(c.councilId)}#${part(c.decisionId)}` }),
+};
+const KEEP_SECONDS = 30 * 24 * 3600;
+const expiresAt = () => Math.floor(Date.now() / 1000) + KEEP_SECONDS;
+
+/**
+ * What a replay reads of a decision item (functions/rules/dry-run.ts ReplayRecord): no reason
+ * texts, no readings, no dates basis. A list element can be projected only by its index, so the
+ * reasons' points are asked for by index up to MAX_REASONS (eligibility lists at most 9).
+ */
+const MAX_REASONS = 16;
+const PROJECTED = ['id', 'councilId', 'subject', 'question', 'at', 'facts', 'outcome'];
+const PROJECTION = {
+  ProjectionExpression: [...PROJECTED.map((_, i) => `#p${i}`), '#v.#vid', ...Array.from({ length: MAX_REASONS }, (_, i) => `#r[${i}].#rp`)].join(', '),
+  names: { ...Object.fromEntries(PROJECTED.map((name, i) => [`#p${i}`, name])), '#v': 'version', '#vid': 'id', '#r': 'reasons', '#rp': 'point' },
+};
+
+/** Runs are stored with their plan as JSON text (an amendment's rules may nest deeper than DynamoDB's 32 levels). */
+type RunItem = Omit<DryRunRun, 'amendment' | 'version' | 'ranges'> & { amendment: string; version: string; ranges: string };
+
+/**
+ * The dry-run's store on DynamoDB: decisions paged by date through gsi2's `DECISION`
+ * partition with a projection, bounded by the range and filtered by its questions; the run's
+ * progress saved with a condition on its step, so two continuations never both advance it.
+ */
+export function dynamoDryRunStore(): DryRunStore {
+  const db = documentClient();
+  const TableName = tableName();
+
+  return {
+    async create(run) {
+      const item: RunItem = { ...run, amendment: JSON.stringify(run.amendment), version: JSON.stringify(run.version), ranges: JSON.stringify(run.ranges) };
+      await db.send(new PutCommand({ TableName, Item: { ...dryRunKeys.run(run.id), type: 'dry-run', ...item, expiresAt: expiresAt() }, ConditionExpression: 'attribute_not_exists(pk)' }));
+    },
+
+    async get(id) {
+      const item = fromItem<RunItem & { expiresAt?: number }>((await db.send(new GetCommand({ TableName, Key: dryRunKeys.run(id), ConsistentRead: true }))).Item);
+      if (!item) return undefined;
+      const { expiresAt: _e, ...run } = item;
+      return { ...run, amendment: JSON.parse(run.amendment), version: JSON.parse(run.version), ranges: JSON.parse(run.ranges) };
+    },
+
+    async advance(id, step, changes, progress: DryRunProgress) {
+      const expires = expiresAt();
+      // Bounded concurrency: a page of changes is at most a page of decisions.
+      for (let i = 0; i < changes.length; i += 25)
+        await Promise.all(changes.slice(i, i + 25).map((c) => db.send(new PutCommand({ TableName, Item: { ...dryRunKeys.change(id, c), type: 'dry-run-change', ...c, expiresAt: expires } }))));
+      const fields = Object.entries({ ...progress, step: step + 1 }).filter(([, v]) => v !== undefined);
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName,
+            Key: dryRunKeys.run(id),
+            UpdateExpression: `SET ${fields.map((_, i) => `#f${i} = :f${i}`).join(', ')}`,
+            ConditionExpression: '#step = :step',
+            ExpressionAttributeNames: { ...Object.fromEntries(fields.map(([name], i) => [`#f${i}`, name])), '#step': 'step' },
+            ExpressionAttributeValues: { ...Object.fromEntries(fields.map(([, value], i) => [`:f${i}`, value])), ':step': step },
+          }),
+        );
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException)
+          throw new ConflictError('dry-run-moved', { kk: 'Тексеру басқа жерде жалғасты', ru: 'Проверка продолжена в другом месте', en: 'The dry-run was continued elsewhere' });
+        throw error;
+      }
+    },
+
+    async decisions(range, after, limit) {
+      const questions = range.questions.map((_, i) => `:q${i}`);
+      const page = await db.send(
+        new QueryCommand({
+          TableName,
+          IndexName: 'gsi2',
+          // gsi2sk is `<date>#<council>#<decision>`: `<until>$` sorts after every key of that day ('$' follows '#').
+          KeyConditionExpression: range.until ? '#pk = :pk AND #sk BETWEEN :from AND :to' : '#pk = :pk AND #sk >= :from',
+          FilterExpression: `#q IN (${questions.join(', ')})`,
+          ProjectionExpression: PROJECTION.ProjectionExpression,
+          ExpressionAttributeNames: { ...PROJECTION.names, '#pk': 'gsi2pk', '#sk': 'gsi2sk', '#q': 'question' },
+          ExpressionAttributeValues: {
+            ':pk': PARTITIONS.decisions,
+            ':from': range.from,
+            ...(range.until ? { ':to': `${range.until}$` } : {}),
+            ...Object.fromEntries(range.questions.map((q, i) => [`:q${i}`, q])),
+          },
+          Limit: limit,
+          ...(after ? { ExclusiveStartKey: JSON.parse(after) as Record<string, unknown> } : {}),
+        }),
+      );
+      return {
+        records: (page.Items ?? []).map((i) => ({ ...i, reasons: i.reasons ?? [] }) as ReplayRecord),
+        next: page.LastEvaluatedKey ? JSON.stringify(page.LastEvaluatedKey) : null,
+      };
+    },
+
+    async changes(id, after, limit) {
+      const pk = dryRunKeys.run(id).pk;
+      if (after !== null && !/^CHANGE#[^\s]{1,300}$/.test(after))
+        throw new InvalidInputError([{ field: 'after', code: 'invalid-cursor', message: { kk: 'жарамсыз курсор', ru: 'недопустимый курсор', en: 'is not a cursor this report gave' } }]);
+      const page = await db.send(
+        new QueryCommand({
+          TableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :change)',
+          ExpressionAttributeValues: { ':pk': pk, ':change': 'CHANGE#' },
+          Limit: limit,
+          ...(after ? { ExclusiveStartKey: { pk, sk: after } } : {}),
+        }),
+      );
+      return {
+        changes: (page.Items ?? []).map((i) => {
+          const { expiresAt: _e, ...change } = fromItem<OutcomeChange & { expiresAt: number }>(i)!;
+          return change;
+        }),
+        next: page.LastEvaluatedKey ? String(page.LastEvaluatedKey.sk) : null,
+      };
     },
   };
 }

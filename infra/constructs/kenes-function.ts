@@ -84,6 +84,24 @@ const BANNER = [
 ].join(' ');
 
 /**
+ * How every function is bundled, as esbuild options: NodejsFunction below passes exactly these,
+ * and `npm run bench` builds with them (test/bench/bundles.ts), so the benchmark measures what
+ * deploys. `@aws-sdk/*` stays out: the nodejs22.x runtime provides it (NodejsFunction's default).
+ */
+export const BUNDLING = {
+  format: 'esm',
+  mainFields: ['module', 'main'],
+  banner: BANNER,
+  minify: true,
+  sourceMap: true,
+  target: 'node22',
+  externalModules: ['@aws-sdk/*'],
+} as const;
+
+/** The Lambda environment's NODE_OPTIONS, which the benchmark's cold starts run under too. */
+export const NODE_OPTIONS = '--enable-source-maps';
+
+/**
  * The one Lambda function shape of kenes: Node 22 on arm64, ESM bundle with the law's
  * `rules/` beside it, X-Ray tracing, its own log group and a role that can write only there.
  *
@@ -127,7 +145,7 @@ export class KenesFunction extends Construct {
       logGroup,
       environment: {
         KENES_RULES_DIR: RULES_DIR_IN_BUNDLE,
-        NODE_OPTIONS: '--enable-source-maps',
+        NODE_OPTIONS,
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
         ...(props.fonts ? { KENES_FONTS_DIR: FONTS_DIR_IN_BUNDLE } : {}),
       },
@@ -135,17 +153,20 @@ export class KenesFunction extends Construct {
       depsLockFilePath: lockFile,
       bundling: {
         format: OutputFormat.ESM,
-        mainFields: ['module', 'main'],
-        banner: BANNER,
-        minify: true,
-        sourceMap: true,
-        target: 'node22',
+        mainFields: [...BUNDLING.mainFields],
+        banner: BUNDLING.banner,
+        minify: BUNDLING.minify,
+        sourceMap: BUNDLING.sourceMap,
+        target: BUNDLING.target,
+        externalModules: [...BUNDLING.externalModules],
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
           // inputDir is the project root (a container path under Docker bundling).
           afterBundling: (inputDir: string, outputDir: string) => [
             `cp -R "${inputDir}/rules" "${outputDir}/rules"`,
+            // The law precompiled to JSON, read beside index.mjs (functions/rules/precompiled.ts).
+            `cp "${inputDir}/functions/rules/law-document.json" "${outputDir}/law-document.json"`,
             ...(props.fonts ? [`mkdir -p "${outputDir}/fonts"`, `cp -R "${inputDir}/node_modules/pdfmake/fonts/Roboto" "${outputDir}/fonts/Roboto"`] : []),
           ],
         },

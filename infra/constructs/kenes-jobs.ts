@@ -4,10 +4,13 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { jobs, type Job } from '../../functions/jobs/jobs.ts';
 import { MAIL_ENV } from '../../functions/jobs/mail.ts';
 import { KenesFunction } from './kenes-function.ts';
+import { acknowledge } from './nag.ts';
 import { pascalCase } from './paths.ts';
 
 export type KenesJobsProps = {
@@ -24,15 +27,26 @@ export type KenesJobsProps = {
   webUrl?: string;
 };
 
+/** How often a failed run is tried again, by EventBridge (delivery) and by Lambda (the run). */
+export const JOB_RETRY_ATTEMPTS = 2;
+
 /**
  * The scheduled functions of `functions/jobs/jobs.ts`: one function and one EventBridge
  * schedule each; `npm run job -- <id>` runs the same handler export locally.
+ *
+ * A run that still fails after its retries is kept, never dropped: each job has a dead-letter
+ * queue that receives both the event EventBridge could not deliver and the run Lambda gave up
+ * on (its asynchronous on-failure destination). A job's work carries legal deadlines (a term's
+ * end, p11; a quarter without a meeting, p20), so an alarm watches every queue
+ * (infra/constructs/kenes-alarms.ts) and an operator re-runs the job (`npm run job`).
  *
  * @example
  * new KenesJobs(this, 'Jobs', { table, userPool, webUrl });
  */
 export class KenesJobs extends Construct {
   readonly functions: Record<string, KenesFunction> = {};
+  /** Each job's dead-letter queue, by job id. */
+  readonly deadLetterQueues: Record<string, Queue> = {};
 
   constructor(scope: Construct, id: string, props: KenesJobsProps) {
     super(scope, id);
@@ -49,10 +63,19 @@ export class KenesJobs extends Construct {
       fn.bindTable({ table: props.table, accessMode: job.table });
       if (job.mail) this.allowMail(fn, { ...props, sesFrom });
       this.functions[job.id] = fn;
+      const deadLetters = new Queue(this, `${name}DeadLetters`, {
+        encryption: QueueEncryption.SQS_MANAGED,
+        enforceSSL: true,
+        // SQS's longest: time for an operator to read what failed and re-run it.
+        retentionPeriod: Duration.days(14),
+      });
+      acknowledge(deadLetters, { SQS3: 'This queue is itself the dead-letter queue of a job' });
+      this.deadLetterQueues[job.id] = deadLetters;
+      fn.function.configureAsyncInvoke({ retryAttempts: JOB_RETRY_ATTEMPTS, onFailure: new SqsDestination(deadLetters) });
       new Rule(this, `${name}Schedule`, {
         description: job.summary.slice(0, 512),
         schedule: Schedule.expression(job.schedule),
-        targets: [new LambdaFunction(fn.function)],
+        targets: [new LambdaFunction(fn.function, { deadLetterQueue: deadLetters, retryAttempts: JOB_RETRY_ATTEMPTS, maxEventAge: Duration.hours(2) })],
       });
     }
   }

@@ -26,6 +26,7 @@ import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source, type ISource } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { ORIGIN_HEADER } from '../../functions/http/origin.ts';
 import type { WebSignIn } from './kenes-auth.ts';
 import { acknowledge, arnInFinding } from './nag.ts';
 import { repoRoot, webDir } from './paths.ts';
@@ -45,6 +46,13 @@ export type KenesWebProps = {
    * @default CloudFront's `*.cloudfront.net` name
    */
   domain?: WebDomain;
+  /**
+   * The ARN of a CLOUDFRONT-scoped WAFv2 web ACL (us-east-1) to put in front of the site and
+   * the API (infra/constructs/kenes-edge-waf.ts). @default none
+   */
+  webAclArn?: string;
+  /** A value CloudFront sends the API in `x-kenes-origin`, so the API can refuse callers that went around it. @default none */
+  originSecret?: string;
 };
 
 /** `/config.json` as the web app reads it (the contract of issue 11). */
@@ -160,6 +168,7 @@ export class KenesWeb extends Construct {
     const api = new HttpOrigin(props.apiDomainName, {
       protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
       originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+      customHeaders: props.originSecret ? { [ORIGIN_HEADER]: props.originSecret } : undefined,
     });
     this.distribution = new Distribution(this, 'Distribution', {
       comment: `kenes web app (${stackName})`,
@@ -168,6 +177,7 @@ export class KenesWeb extends Construct {
       enableLogging: true,
       logBucket: logs,
       logFilePrefix: 'cloudfront/',
+      webAclId: props.webAclArn,
       ...(props.domain && {
         domainNames: [props.domain.domainName],
         certificate: Certificate.fromCertificateArn(this, 'Certificate', props.domain.certificateArn),
@@ -194,8 +204,12 @@ export class KenesWeb extends Construct {
     });
     acknowledge(this.distribution, {
       CFR1: 'No geo restriction: members, complainants and visitors may be anywhere, including abroad; the law excludes no country',
-      CFR2: 'No WAF yet: every /v1/* route but the public ones needs a Cognito access token, the API stage is throttled and its public routes more so; a CloudFront web ACL must live in us-east-1 and is billed monthly, add it when abuse appears',
     });
+    if (!props.webAclArn) {
+      acknowledge(this.distribution, {
+        CFR2: "No web ACL in this synth: the stack's region is unknown (an environment-agnostic synth, e.g. offline), and a CloudFront web ACL must live in us-east-1 with a region-bound reference; deploy with a region (an AWS profile, or -c kenes:region=...) and infra/app.ts adds the web ACL. Meanwhile every signed-in route needs a Cognito token and every public and voting route has its own throttle",
+      });
+    }
     if (!props.domain) {
       acknowledge(this.distribution, {
         CFR4: 'No custom domain configured (context kenes:webDomain and kenes:webCertificateArn): the default *.cloudfront.net certificate fixes the viewer minimum at TLSv1 and CloudFront lets no distribution change it; with a domain the stack sets TLSv1.2_2021',
@@ -246,7 +260,10 @@ export class KenesWeb extends Construct {
     // All of the following is CDK's own code for BucketDeployment, which this stack cannot tighten.
     const stack = Stack.of(this);
     const qualifier = stack.synthesizer.bootstrapQualifier ?? DefaultStackSynthesizer.DEFAULT_QUALIFIER;
-    const assets = `arn:<AWS::Partition>:s3:::cdk-${qualifier}-assets-<AWS::AccountId>-<AWS::Region>`;
+    // cdk-nag prints the bucket as the template has it: concrete with an explicit environment.
+    const account = Token.isUnresolved(stack.account) ? '<AWS::AccountId>' : stack.account;
+    const region = Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region;
+    const assets = `arn:<AWS::Partition>:s3:::cdk-${qualifier}-assets-${account}-${region}`;
     const actions = "CDK's bucket grant action groups: the deployment reads its asset zips, lists, writes and prunes the site's objects";
     acknowledge(deployment.handlerRole, {
       'IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]':

@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
-import { lawDeps } from '../../functions/api/wiring.ts';
+import { lawDeps } from '../../functions/api/wiring-law.ts';
 import { seedLaw, type SeedReport } from '../../functions/rules/index.ts';
 import { TABLE_NAME_ENV } from '../../functions/store/table.ts';
 import { createTable, privateTree, startDynamo, type LocalDynamo } from './dynamo.ts';

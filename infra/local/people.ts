@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { today } from '../../functions/clock.ts';
 import { COUNCIL_ROLES, type CouncilRole } from '../../functions/http/roles.ts';
 import { rolesOf } from '../../functions/membership/access.ts';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { SignJWT, jwtVerify, type JWTPayload } from 'jose';
 import { ID_PATTERN } from '../../functions/ids.ts';
 import { ROLES, ROLES_CLAIM, type Role } from '../../functions/http/roles.ts';

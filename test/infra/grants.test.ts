@@ -19,6 +19,7 @@ import {
 import { keys, PARTITIONS } from '../../functions/store/keys.ts';
 import { TABLE_NAME_ENV, tableDefinition } from '../../functions/store/table.ts';
 import { accessOf } from '../../infra/constructs/kenes-api.ts';
+import { KenesDryRun } from '../../infra/constructs/kenes-dry-run.ts';
 import { KenesFunction, LEADING_KEYS, tableGrantFor } from '../../infra/constructs/kenes-function.ts';
 import { KenesStack } from '../../infra/kenes-stack.ts';
 
@@ -110,6 +111,7 @@ const GRANTED: readonly { label: string; fn: () => KenesFunction; grant: TableGr
   }
   for (const job of jobs) out.set(job.id, { label: `${job.module} ${job.table}`, fn: () => stack.jobs.functions[job.id]!, grant: tableGrantFor(job.module, job.table) });
   out.set('seed', { label: 'api/law.ts seed', fn: () => stack.lawSeed.function, grant: tableGrantFor('api/law.ts', 'seed') });
+  out.set('dry-run', { label: 'jobs/dry-run.ts write', fn: () => (stack.node.findChild('DryRun') as KenesDryRun).function, grant: tableGrantFor('jobs/dry-run.ts', 'write') });
   return [...out.values()];
 })();
 
@@ -286,7 +288,9 @@ describe('table grants: who may do what', () => {
     expect(diff).not.toBe(stack.api.functions['rules.dryRun']);
     expect(can(diff, 'Query', 'table', LAW_AUDIT)).toBe(false);
     expect(can(diff, 'Query', 'gsi2', PARTITIONS.decisions)).toBe(false);
-    expect(can(stack.api.functions['rules.dryRun']!, 'Query', 'gsi2', PARTITIONS.decisions)).toBe(true);
+    // The decisions by date are read by the dry-run job alone, not by any API function.
+    expect(can(stack.api.functions['rules.dryRunReport']!, 'Query', 'gsi2', PARTITIONS.decisions)).toBe(false);
+    expect(can((stack.node.findChild('DryRun') as KenesDryRun).function, 'Query', 'gsi2', PARTITIONS.decisions)).toBe(true);
   });
 
   it.each((routes as readonly Route[]).filter((r) => r.module === 'api/membership.ts' || r.module === 'api/meetings.ts').map((r) => [r.id, r] as const))(

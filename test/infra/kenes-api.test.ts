@@ -66,7 +66,7 @@ describe('KenesApi: access from the route table', () => {
   it('logs access as JSON without the caller IP or identity', () => {
     const [stage] = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'));
     const format = JSON.parse(stage!.Properties.AccessLogSettings.Format as string) as Record<string, string>;
-    expect(format).toMatchObject({ requestId: '$context.requestId', routeKey: '$context.routeKey', status: '$context.status' });
+    expect(format).toMatchObject({ correlation_id: '$context.requestId', routeKey: '$context.routeKey', status: '$context.status' });
     expect(Object.values(format).filter((v) => /sourceIp|identity|claims/.test(v))).toEqual([]);
     expect(stage!.Properties.StageName).toBe('$default');
   });

@@ -49,6 +49,11 @@ describe('KenesFunction: bundle', () => {
     expect(list(join(assetDir, 'rules'))).toEqual(list(rulesDir));
   });
 
+  it('carries the law precompiled to JSON beside index.mjs, as functions/rules/precompiled.ts reads it', () => {
+    const shipped = readFileSync(join(assetDir, 'law-document.json'), 'utf8');
+    expect(shipped).toBe(readFileSync(join(rulesDir, '..', 'functions', 'rules', 'law-document.json'), 'utf8'));
+  });
+
   it('ships the fonts, and the bundled renderer writes a PDF with them', async () => {
     const fonts = join(assetDir, 'fonts', 'Roboto');
     expect(readdirSync(fonts).filter((f) => f.endsWith('.ttf')).length).toBeGreaterThanOrEqual(4);

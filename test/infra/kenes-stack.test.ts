@@ -125,7 +125,8 @@ describe('KenesStack: API routes from the route table', () => {
     expect(tableName).toEqual({ Ref: logicalId(stack.table) });
     expect(actions).toContain('dynamodb:GetItem');
     if (route.table === 'read') expect(actions.filter((a) => WRITE_ACTIONS.includes(a))).toEqual([]);
-    else expect(actions).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:UpdateItem']));
+    // A write function writes (its exact actions per module are asserted in grants.test.ts: the annual report's PDF only appends to the access log).
+    else expect(actions).toContain('dynamodb:PutItem');
   });
 });
 

@@ -8,6 +8,7 @@ import { ROUTER } from '../../functions/http/dispatch.ts';
 import { accessOf } from '../../infra/constructs/kenes-api.ts';
 import { KenesFunction } from '../../infra/constructs/kenes-function.ts';
 import { LAW_SEED } from '../../infra/constructs/kenes-law-seed.ts';
+import { DRY_RUN_JOB } from '../../infra/constructs/kenes-dry-run.ts';
 import { KenesStack } from '../../infra/kenes-stack.ts';
 import { createLocalServer, entryOf, type Handler } from '../../infra/local/server.ts';
 import { localTokens } from '../../infra/local/tokens.ts';
@@ -23,8 +24,8 @@ describe('the local server and the stack', () => {
 
   it('bundles, for every route, its module with the router; for every job and the law seed, its export', () => {
     const routeTargets = (routes as readonly Route[]).map((r) => ({ module: r.module, handler: ROUTER }));
-    const targets = [...routeTargets, ...jobs, LAW_SEED];
-    const distinct = new Set([...(routes as readonly Route[]).map((r) => `${r.module}#${accessOf(r)}`), ...[...jobs, LAW_SEED].map((t) => `${t.module}#${t.handler}`)]);
+    const targets = [...routeTargets, ...jobs, LAW_SEED, DRY_RUN_JOB];
+    const distinct = new Set([...(routes as readonly Route[]).map((r) => `${r.module}#${accessOf(r)}`), ...[...jobs, LAW_SEED, DRY_RUN_JOB].map((t) => `${t.module}#${t.handler}`)]);
     expect(bundled).toHaveLength(distinct.size);
     for (const target of targets) {
       expect(bundled.some((fn) => fn.entry === entryOf(target.module) && fn.handler === target.handler), `${target.module}#${target.handler}`).toBe(true);

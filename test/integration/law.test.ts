@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lawDeps } from '../../functions/api/wiring.ts';
+import { lawDeps } from '../../functions/api/wiring-law.ts';
 import { setToday } from '../../functions/clock.ts';
-import { buildLaw, defaultRulesDir, evaluate, publishAmendment, readRulesDir } from '../../functions/rules/index.ts';
-import { decisionPut } from '../../functions/store/trail.ts';
-import { transact } from '../../functions/store/transact.ts';
+import { publishAmendment } from '../../functions/rules/index.ts';
 import { seedLocalLaw } from '../../infra/local/environment.ts';
 import { amendmentJson } from '../unit/rules/amendment-files.ts';
 import { startLocal } from './local.ts';
@@ -108,32 +106,6 @@ describe('the law in the table: amendments by administrators', () => {
       expect.objectContaining({ field: 'rules/cases/quorum.yaml: On 2023-01-30, the last day before the repeal, the act still applies', code: 'case-fails' }),
     ]);
     expect(failing.json.error.details[0].message.ru).toContain('ожидалось order-15-2019');
-  });
-
-  it('dry-runs an amendment: lists every stored decision whose outcome would change, and writes nothing', async () => {
-    const law = buildLaw(readRulesDir(defaultRulesDir()));
-    const record = async (id: string, at: string, given: Record<string, unknown>) => {
-      const answer = await evaluate(law, { question: 'decision', at, facts: given });
-      await transact([decisionPut(local.table, { ...answer, id, councilId: 'council-1', facts: given, subject: { kind: 'motion', id: `motion-${id}` } })], () => new Error('exists'));
-    };
-    await record('d-2020', '2020-03-02', facts); // before the new version: not replayed
-    await record('d-2021', '2021-06-01', facts); // rejected under Order No. 15, adopted under No. 7
-    await record('d-same', '2021-07-01', { ...facts, votesFor: 6, votesAgainst: 1 }); // adopted under both
-    const { status, json } = await local.call('POST', '/v1/rules/versions/dry-run', { body: amendmentJson('order-7-2021.yaml'), as: admin });
-    expect(status).toBe(200);
-    expect(json).toMatchObject({ version: { id: 'order-7-2021', inForceFrom: '2021-03-12' }, inForce: { from: '2021-03-12', until: '2023-01-30' }, examined: { from: '2021-03-12', records: 2 } });
-    expect(json.changes).toEqual([
-      {
-        decisionId: 'd-2021',
-        councilId: 'council-1',
-        subject: { kind: 'motion', id: 'motion-d-2021' },
-        question: 'decision',
-        at: '2021-06-01',
-        old: { outcome: 'rejected', version: 'order-15-2019', points: ['p25'] },
-        new: { outcome: 'adopted', version: 'order-7-2021', point: 'p25', points: ['p25'] },
-      },
-    ]);
-    expect((await ask('2021-06-01')).json.version.id).toBe('order-15-2019');
   });
 
   it('publishes an amendment in the style of Order No. 5 (p25 and p12 reworded, p13 deleted); the next request in its range is judged by it', async () => {

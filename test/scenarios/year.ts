@@ -183,7 +183,7 @@ export function yearOfWork(world: YearWorld): Step[] {
     expect(status.json.status).toBe('received');
     const list = await api.call('GET', `${C}/complaints`, { as: chair });
     expect(list.text).not.toContain('ұрып-соқты');
-    expect(list.text).not.toContain('701');
+    expect(list.text).not.toContain(CONTACT);
   });
 
   step('the Chairperson reads it in their browser with the private key file and gives the reason, which the access log keeps (p29); considers it and replies', async () => {

@@ -1,6 +1,7 @@
 // The amendment page (the administrator): the amendment document (a file or pasted YAML or
-// JSON: the one legitimate document input), its dry-run (what it would change: every stored
-// decision whose outcome would differ), "check your answers" with a confirmation, publication,
+// JSON: the one legitimate document input), its dry-run (a job: started, its progress shown
+// while it replays, then what it would change: every stored decision whose outcome would
+// differ), "check your answers" with a confirmation, publication,
 // and then the rendered difference against the version before (old and new wording side by side).
 import { html, useState } from '../lib.js';
 import { call, enc, get } from '../api.js';
@@ -32,6 +33,17 @@ function DryRun({ result }) {
   </div>`;
 }
 
+// The dry-run runs as a job: poll its report until it is no longer running, showing the count so far.
+const POLL_MS = 500;
+async function dryRunReport(id, onProgress) {
+  for (;;) {
+    const reply = await call('GET', `/v1/rules/dry-runs/${enc(id)}`);
+    if (!reply.ok || reply.json.status !== 'running') return reply;
+    onProgress(reply.json.examined.records);
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
 function NewWordings({ doc }) {
   const points = Object.entries(doc?.changes?.points ?? {});
   if (!points.length) return null;
@@ -46,6 +58,7 @@ export function Amend() {
   const [step, setStep] = useState('document');
   const [doc, setDoc] = useState();
   const [dryRun, setDryRun] = useState();
+  const [examined, setExamined] = useState();
   const [confirm, setConfirm] = useState([]);
   const [published, setPublished] = useState();
   const [diff, setDiff] = useState();
@@ -61,7 +74,10 @@ export function Amend() {
     } catch {
       return { errors: [{ name: 'document', text: t('amend.unreadable') }] };
     }
-    const reply = await call('POST', '/v1/rules/versions/dry-run', parsed);
+    const started = await call('POST', '/v1/rules/versions/dry-run', parsed);
+    const reply = started.ok ? await dryRunReport(started.json.id, setExamined) : started;
+    setExamined(undefined);
+    if (reply.ok && reply.json.status === 'failed') return { errors: [{ name: 'document', text: pick(reply.json.error.message) }] };
     if (reply.ok) {
       setDoc(parsed);
       setDryRun(reply.json);
@@ -95,6 +111,7 @@ export function Amend() {
         <input type="file" id="amendment-file" accept=".yaml,.yml,.json,application/json,text/yaml" onChange=${readFile} /></div>
       <${TextArea} form=${form} name="document" label=${t('amend.paste')} hint=${t('amend.pasteHint')} value=${text} onInput=${setText} rows="14" spellcheck="false" class="code" />
       <${Submit} form=${form}>${t('amend.dryRun')}<//>
+      ${examined !== undefined ? html`<p role="status">${t('amend.examined')}: ${t('amend.examinedCount', { n: examined })}</p>` : null}
     </form>` : null}
     ${step === 'check' ? html`<form onSubmit=${publish} novalidate class="check-answers">
       <${FocusHeading}>${t('amend.checkTitle')}<//>

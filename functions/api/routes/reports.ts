@@ -193,7 +193,7 @@ export const reportRoutes = [
     id: 'annualReports.pdf',
     method: 'GET',
     path: `${C}/annual-reports/{year}/pdf`,
-    module: M,
+    module: 'api/documents.ts',
     handler: 'getAnnualReportPdf',
     fonts: true,
     access: REPORT_READERS,
