@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { IsoDate, Text } from '../api/schemas.ts';
-import { VersionSummary } from './schemas.ts';
+import { OutcomeChange, VersionSummary } from './schemas.ts';
 
 /** The body of the 202 that starts a dry-run (POST /v1/rules/versions/dry-run). */
 export const DryRunStarted = z
@@ -9,18 +9,6 @@ export const DryRunStarted = z
     status: z.enum(['running', 'done']).meta({ description: '`done` at once when the amendment changes nothing any question rests on' }),
   })
   .meta({ id: 'DryRunStarted' });
-
-const DryRunChange = z
-  .object({
-    decisionId: z.string(),
-    councilId: z.string(),
-    subject: z.object({ kind: z.string(), id: z.string() }),
-    question: z.string(),
-    at: IsoDate,
-    old: z.object({ outcome: z.string(), version: z.string(), points: z.array(z.string()) }),
-    new: z.object({ outcome: z.string(), version: z.string().nullable(), point: z.string().nullable(), points: z.array(z.string()), code: z.string().optional() }),
-  })
-  .meta({ id: 'DryRunChange', description: 'A stored decision whose outcome the amendment would change' });
 
 const Range = z.object({ from: IsoDate, until: IsoDate.nullable(), questions: z.array(z.string()) });
 
@@ -34,7 +22,7 @@ export const DryRunReport = z
     examined: z
       .object({ from: IsoDate, records: z.int(), ranges: z.array(Range) })
       .meta({ description: 'Decisions replayed so far: only those dated where the amendment changes what a question rests on, and only of those questions' }),
-    changes: z.array(DryRunChange).meta({ description: 'The changes found so far, by date (a page of them: see next)' }),
+    changes: z.array(OutcomeChange).meta({ description: 'The changes found so far, by date (a page of them: see next)' }),
     next: z.string().optional().meta({ description: 'More changes: ask again with ?after= this' }),
     startedAt: z.string(),
     updatedAt: z.string(),

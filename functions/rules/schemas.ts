@@ -96,7 +96,7 @@ export const PublicationResponse = z
   .object({ version: VersionSummary, revision: z.int().meta({ description: "The law head's revision after the publication" }) })
   .meta({ id: 'PublicationResponse' });
 
-const OutcomeChange = z
+export const OutcomeChange = z
   .object({
     decisionId: z.string(),
     councilId: z.string(),
