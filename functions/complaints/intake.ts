@@ -1,23 +1,13 @@
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { authorize, type Caller } from '../membership/access.ts';
-import type { InstitutionType, Region } from '../preventive/model.ts';
 import { keyInForce, noKey } from './keys.ts';
-import type { Category, Complaint } from './model.ts';
+import type { Complaint } from './model.ts';
 import { receiptHash, sealedHash } from './receipt.ts';
 import type { ComplaintDeps } from './store.ts';
 
-export type ComplaintInput = {
-  keyId: string;
-  sealed: string;
-  receipt: string;
-  replyKey?: string;
-  category: Category;
-  region?: Region;
-  institutionType?: InstitutionType;
-  institutionId?: string;
-  occurredIn?: string;
-};
+/** What the sender's browser sends: the complaint's own fields, and the receipt code it drew. */
+export type ComplaintInput = Pick<Complaint, 'keyId' | 'sealed' | 'replyKey' | 'category' | 'region' | 'institutionType' | 'institutionId' | 'occurredIn'> & { receipt: string };
 
 /**
  * p14.7: anyone may send a complaint or report of torture, with no account, anonymously;

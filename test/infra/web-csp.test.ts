@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, webDir } from '../../infra/constructs/paths.ts';
 import { APP_PATHS_FUNCTION, contentSecurityPolicy } from '../../infra/constructs/web-edge.ts';
@@ -75,14 +75,9 @@ afterAll(async () => {
   await new Promise((done) => server?.close(done));
 });
 
-/** Opens a page of the app and returns what Chromium said about it. */
-async function open(path: string): Promise<{ console: string[]; status: number | undefined }> {
-  const page = await browser.newPage();
-  const said: string[] = [];
-  page.on('console', (m) => said.push(`${m.type()}: ${m.text()}`));
-  page.on('pageerror', (e) => said.push(`pageerror: ${e.message}`));
-  // Cognito, offline: its discovery document names the managed-login endpoints.
-  await page.route(`${ISSUER}/**`, (route) =>
+/** Cognito, offline: its discovery document names the managed-login endpoints. */
+function fakeDiscovery(page: Page, options: { revocation?: boolean } = {}) {
+  return page.route(`${ISSUER}/**`, (route) =>
     route.fulfill({
       contentType: 'application/json',
       headers: { 'access-control-allow-origin': '*' },
@@ -91,11 +86,20 @@ async function open(path: string): Promise<{ console: string[]; status: number |
         authorization_endpoint: `${SIGN_IN}/oauth2/authorize`,
         token_endpoint: `${SIGN_IN}/oauth2/token`,
         userinfo_endpoint: `${SIGN_IN}/oauth2/userInfo`,
-        revocation_endpoint: `${SIGN_IN}/oauth2/revoke`,
+        ...(options.revocation ? { revocation_endpoint: `${SIGN_IN}/oauth2/revoke` } : {}),
         jwks_uri: `${ISSUER}/eu-central-1_Test/.well-known/jwks.json`,
       }),
     }),
   );
+}
+
+/** Opens a page of the app and returns what Chromium said about it. */
+async function open(path: string): Promise<{ console: string[]; status: number | undefined }> {
+  const page = await browser.newPage();
+  const said: string[] = [];
+  page.on('console', (m) => said.push(`${m.type()}: ${m.text()}`));
+  page.on('pageerror', (e) => said.push(`pageerror: ${e.message}`));
+  await fakeDiscovery(page, { revocation: true });
   await page.route(`${SIGN_IN}/**`, (route) => route.fulfill({ contentType: 'text/html', body: '<p>managed login</p>' }));
   const response = await page.goto(`${base}${path}`, { waitUntil: 'networkidle' });
   await page.waitForTimeout(300);
@@ -150,19 +154,7 @@ describe('sign-in against a faked Cognito, under the deployed CSP', () => {
     let authorize: URL | undefined;
     let exchange: URLSearchParams | undefined;
     let refresh: URLSearchParams | undefined;
-    await page.route(`${ISSUER}/**`, (route) =>
-      route.fulfill({
-        contentType: 'application/json',
-        headers: { 'access-control-allow-origin': '*' },
-        body: JSON.stringify({
-          issuer: `${ISSUER}/eu-central-1_Test`,
-          authorization_endpoint: `${SIGN_IN}/oauth2/authorize`,
-          token_endpoint: `${SIGN_IN}/oauth2/token`,
-          userinfo_endpoint: `${SIGN_IN}/oauth2/userInfo`,
-          jwks_uri: `${ISSUER}/eu-central-1_Test/.well-known/jwks.json`,
-        }),
-      }),
-    );
+    await fakeDiscovery(page);
     // Managed login: the person signs in (password, new password, MFA: Cognito's pages) and comes back with a code.
     await page.route(`${SIGN_IN}/oauth2/authorize**`, (route) => {
       authorize = new URL(route.request().url());
