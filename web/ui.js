@@ -1,7 +1,7 @@
 // What every page shares: loading, the page frame (its heading takes the focus on arrival),
 // GOV.UK Design System form patterns (an error summary at the top that takes the focus and links
 // to each field, the message beside its field), outcomes and reasons in words.
-import { html, useState, useEffect, useRef, useCallback } from './lib.js';
+import { html, useState, useEffect, useLayoutEffect, useRef, useCallback } from './lib.js';
 import { date, has, lang, pick, t } from './i18n.js';
 
 /** Loads data for a page: `{ data, error, loading, reload }`; `deps` reload it. */
@@ -185,7 +185,9 @@ export function useForm() {
 /** The error summary: at the top of the form, focused after each failed submit, linking to each field. */
 export function ErrorSummary({ form }) {
   const box = useRef();
-  useEffect(() => {
+  // A layout effect: the focus moves in the same commit that draws the box, so nothing (a
+  // screen reader, a keypress, a test) meets the box drawn but not yet focused.
+  useLayoutEffect(() => {
     if (form.tick && (form.errors.length || form.problem)) box.current?.focus();
   }, [form.tick]);
   if (!form.errors.length && !form.problem) return null;
@@ -303,7 +305,7 @@ export const Submit = ({ form, children, secondary, ...rest }) =>
 /** A result that takes the focus when it appears (after a successful submit). */
 export function Panel({ children, kind = 'ok', focus = true, ...rest }) {
   const box = useRef();
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (focus) box.current?.focus();
   }, []);
   return html`<div class=${`panel ${kind}`} tabindex="-1" ref=${box} role="status" ...${rest}>${children}</div>`;
@@ -333,7 +335,7 @@ export const setLegalToday = (d) => {
 /** A heading that takes the focus when it appears (a new step of a journey). */
 export function FocusHeading({ children, id, level = 2 }) {
   const ref = useRef();
-  useEffect(() => {
+  useLayoutEffect(() => {
     ref.current?.focus();
   }, []);
   return level === 2 ? html`<h2 id=${id} tabindex="-1" ref=${ref}>${children}</h2>` : html`<h3 id=${id} tabindex="-1" ref=${ref}>${children}</h3>`;
