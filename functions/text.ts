@@ -6,20 +6,47 @@ export type Text = { kk: string; ru: string; en: string };
 export const LANGUAGES = ['kk', 'ru', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
+/**
+ * The number, date and plural formatters the messages use, one per locale and options. Passed to
+ * IntlMessageFormat in place of its own memoizer, which serialises its arguments on every call
+ * (most of a message's cost, docs/performance.md).
+ */
+function cached<T>(make: (locales: string | string[], options?: object) => T): (locales: string | string[], options?: object) => T {
+  const made = new Map<string, T>();
+  return (locales, options) => {
+    const key = options === undefined ? String(locales) : `${String(locales)}\n${JSON.stringify(options)}`;
+    let found = made.get(key);
+    if (!found) made.set(key, (found = make(locales, options)));
+    return found;
+  };
+}
+const formatters = {
+  getNumberFormat: cached((l, o) => new Intl.NumberFormat(l, o)),
+  getDateTimeFormat: cached((l, o) => new Intl.DateTimeFormat(l, o)),
+  getPluralRules: cached((l, o) => new Intl.PluralRules(l, o)),
+};
+
 /** Compiled messages, by language and source: the law's messages are few and reused on every answer. */
 const compiled = new Map<string, IntlMessageFormat>();
+/** The same, by the text object itself: the law's texts are the same objects on every answer. */
+const byText = new WeakMap<Text, Partial<Record<Language, IntlMessageFormat>>>();
 const CACHE_LIMIT = 10_000;
 
-function message(source: string, language: Language): IntlMessageFormat {
+function message(text: Text, language: Language): IntlMessageFormat {
+  let mine = byText.get(text);
+  if (!mine) byText.set(text, (mine = {}));
+  const found = mine[language];
+  if (found) return found;
+  const source = text[language];
   const key = `${language}\n${source}`;
-  let found = compiled.get(key);
-  if (!found) {
+  let made = compiled.get(key);
+  if (!made) {
     // ignoreTag: a "<" in a legal text is a character, not markup.
-    found = new IntlMessageFormat(source, language, undefined, { ignoreTag: true });
+    made = new IntlMessageFormat(source, language, undefined, { ignoreTag: true, formatters: formatters as never });
     if (compiled.size >= CACHE_LIMIT) compiled.clear();
-    compiled.set(key, found);
+    compiled.set(key, made);
   }
-  return found;
+  return (mine[language] = made);
 }
 
 /**
@@ -34,7 +61,7 @@ function message(source: string, language: Language): IntlMessageFormat {
  */
 export function format(text: Text, values: Record<string, unknown>): Text {
   const args = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'boolean' ? String(v) : v])) as Record<string, string | number>;
-  const one = (language: Language) => String(message(text[language], language).format(args));
+  const one = (language: Language) => String(message(text, language).format(args));
   return { kk: one('kk'), ru: one('ru'), en: one('en') };
 }
 

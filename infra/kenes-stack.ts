@@ -5,6 +5,7 @@ import { type ApiDomain, KenesApi } from './constructs/kenes-api.ts';
 import { KenesAlarms } from './constructs/kenes-alarms.ts';
 import { KenesEdgeWaf } from './constructs/kenes-edge-waf.ts';
 import { KenesAuth } from './constructs/kenes-auth.ts';
+import { KenesDocuments } from './constructs/kenes-documents.ts';
 import { KenesDryRun } from './constructs/kenes-dry-run.ts';
 import { KenesJobs } from './constructs/kenes-jobs.ts';
 import { KenesLawSeed } from './constructs/kenes-law-seed.ts';
@@ -60,6 +61,7 @@ export class KenesStack extends Stack {
   readonly lawSeed: KenesLawSeed;
   readonly web: KenesWeb;
   readonly alarms: KenesAlarms;
+  readonly documents: KenesDocuments;
 
   constructor(scope: Construct, id: string, props: KenesStackProps = {}) {
     super(scope, id, { description: 'kenes: the Coordination Council under the Commissioner for Human Rights', ...props });
@@ -101,6 +103,9 @@ export class KenesStack extends Stack {
     const webAclArn = props.webAclArn ?? (this.region === 'us-east-1' ? new KenesEdgeWaf(this, 'Waf').webAclArn : undefined);
     const web = new KenesWeb(this, 'Web', { apiDomainName: this.api.domainName, signIn: auth.webSignIn, domain: webDomain, webAclArn, originSecret });
     this.web = web;
+    // Signed minutes are printed once, at the seal or a correction, and served as stored.
+    const printers = ['minutes.pdf', 'minutes.sign', 'minutes.correct'].map((route) => this.api.functions[route]!);
+    this.documents = new KenesDocuments(this, 'Documents', { printers, accessLogs: web.accessLogs });
     this.alarms = new KenesAlarms(this, 'Alarms', {
       httpApi: this.api.httpApi,
       apiFunctions: this.api.functions,

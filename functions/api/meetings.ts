@@ -52,7 +52,7 @@ export const addDissent = handle('motions.dissent', async ({ body, params, calle
   json: await motions.addDissent(meetingDeps(), caller, params.councilId!, params.meetingId!, params.motionId!, { ...body, writtenOn: body.writtenOn ?? today() }),
 }));
 
-/** The minutes as JSON or HTML: by the path's suffix, else by `Accept`; their PDF: functions/api/documents.ts. */
+/** The minutes as JSON or HTML: by the path's suffix, else by `Accept`; their PDF and their signing: functions/api/documents.ts. */
 async function minutesReply(request: Request<unknown, { lang?: 'kk' | 'ru' }>, format?: 'html'): Promise<Reply> {
   const doc = await minutes.readMinutes(meetingDeps(), request.caller, request.params.councilId!, request.params.meetingId!, today());
   const accept = request.headers.accept ?? '';
@@ -66,14 +66,6 @@ async function minutesReply(request: Request<unknown, { lang?: 'kk' | 'ru' }>, f
 
 export const getMinutes = handle('minutes.get', (request) => minutesReply(request));
 export const getMinutesHtml = handle('minutes.html', (request) => minutesReply(request, 'html'));
-
-export const signMinutes = handle('minutes.sign', async ({ body, params, caller }) => ({
-  json: await minutes.signMinutes(meetingDeps(), caller, params.councilId!, params.meetingId!, { contentHash: body.contentHash, now: new Date() }),
-}));
-
-export const addCorrection = handle('minutes.correct', async ({ body, params, caller }) => ({
-  json: await minutes.addCorrection(meetingDeps(), caller, params.councilId!, params.meetingId!, { ...body, on: body.on ?? today() }),
-}));
 
 export const calendar = handle('meetings.calendar', async ({ params, caller }) => {
   const deps = meetingDeps();

@@ -2,13 +2,18 @@ import { Engine, type Almanac, type RuleProperties, type TopLevelCondition } fro
 import type { Text } from '../text.ts';
 import type { State } from './consolidate.ts';
 import { sameValue, type ParameterValue, type RuleDoc } from './document.ts';
+import { compileFast, type Fired } from './fast.ts';
 import { parameterOf, referencesIn, resolveParam, substitute, type ParameterSet } from './params.ts';
 
 /** An open question's value as an answer used it, with the explanation of that reading. */
 export type Reading = { parameter: string; value: unknown; point: string; explanation: Text; overridden?: true };
 
-/** What one (version, question, parameter overrides) compiles to: built once, then reused. */
-export type Compiled = { engine: Engine; rules: RuleDoc[]; readings: Reading[] };
+/**
+ * What one (version, question, parameter overrides) compiles to: built once, then reused. The
+ * engine is the reference; `fast` answers the same as plain functions, or `undefined` when the
+ * engine must (functions/rules/fast.ts).
+ */
+export type Compiled = { engine: Engine; fast: (facts: Record<string, unknown>) => Fired[] | undefined; rules: RuleDoc[]; readings: Reading[] };
 
 /**
  * The comparisons a share needs, in the law's words. Integers only: a float here is a bug
@@ -93,7 +98,8 @@ export function compile(state: State, question: string, overrides: Record<string
       if (!option) throw new Error(`${name}: ${String(value)} is not one of its options`);
       return { parameter: name, value, point: entry.point, explanation: option.explanation, ...(name in overrides ? { overridden: true as const } : {}) };
     });
-  return { engine: buildEngine(rules, Object.fromEntries(Object.entries(parameters).map(([n, p]) => [n, p.value]))), rules, readings };
+  const values = Object.fromEntries(Object.entries(parameters).map(([n, p]) => [n, p.value]));
+  return { engine: buildEngine(rules, values), fast: compileFast(rules, values), rules, readings };
 }
 
 /** One cache per law: a Map keyed by version id, question and overrides (STACK.md: build once, reuse). */

@@ -1,11 +1,11 @@
-import type { RuleResult } from 'json-rules-engine';
 import { InvalidInputError, LegalRefusalError, type FieldProblem, type Reason } from '../errors.ts';
 import { parse } from '../http/validate.ts';
 import { format, type Text } from '../text.ts';
 import { assumedDateReason, datesOf, restsOnAssumedDate, type DatesBasis } from './dates.ts';
 import { ParameterValue, sameValue, type ParameterValue as Value, type QuestionEntryDoc } from './document.ts';
 import { pointWords } from './point-words.ts';
-import { engineFor, type Reading, type ScaledParams } from './engine.ts';
+import { engineFor, type Compiled, type Reading, type ScaledParams } from './engine.ts';
+import type { Fired } from './fast.ts';
 import { FACTS, type Question } from './facts.ts';
 import { versionInForce, type Law, type LawVersion } from './law.ts';
 import { EvaluateRequest } from './schemas.ts';
@@ -22,8 +22,12 @@ export type Evaluation = {
   dates: DatesBasis;
 };
 
-/** `parameters`: override open-question readings (or other parameters) for this evaluation only. */
-export type EvaluateOptions = { parameters?: Record<string, unknown> };
+/**
+ * `parameters`: override open-question readings (or other parameters) for this evaluation only.
+ * `reference`: run json-rules-engine itself, not the compiled path (the tests and the benchmark
+ * compare the two).
+ */
+export type EvaluateOptions = { parameters?: Record<string, unknown>; reference?: boolean };
 
 type Facts = Record<string, unknown>;
 
@@ -52,18 +56,12 @@ export async function evaluate(
   if ('unknown' in definition) throw new Error(`${question}: rules unknown in ${version.id} though its points are known`);
   const overrides = checkOverrides(version, options.parameters ?? {});
   const compiled = engineFor(law, version.id, version.state, question, overrides);
-  const { results } = await compiled.engine.run(facts).catch((error: unknown) => {
-    // A fact the rules need only in some cases (under some reading) and the request left out.
-    if ((error as { code?: string })?.code === 'UNDEFINED_FACT') throw missingFact(error as Error);
-    throw error;
-  });
-  const order = new Map(compiled.rules.map((rule, i) => [rule.name, i]));
-  const fired = [...results].sort((a, b) => order.get(a.name)! - order.get(b.name)!);
+  const fired = (!options.reference && compiled.fast(facts)) || (await referenceRun(compiled, facts));
   const decided = definition.outcomes
-    .map((outcome) => ({ outcome, rules: fired.filter((r) => r.event?.type === outcome) }))
+    .map((outcome) => ({ outcome, rules: fired.filter((f) => f.rule.event.type === outcome) }))
     .find((o) => o.rules.length);
   const reasons = decided
-    ? decided.rules.map((rule) => reasonOf(rule, facts))
+    ? decided.rules.map((f) => reasonOf(f, facts))
     : definition.otherwise.reasons.map((r) => ({ point: r.point, code: r.code, message: format(r.message, facts), numbers: { ...facts } }));
   return {
     question,
@@ -72,8 +70,45 @@ export async function evaluate(
     reasons,
     version: { id: version.id, act: version.act, title: version.title },
     readings: compiled.readings,
-    dates: datesOf(version),
+    dates: datesOfVersion(version),
   };
+}
+
+/** A version's dates basis, the same on every answer: made once, frozen (it is shared). */
+const datesByVersion = new WeakMap<LawVersion, DatesBasis>();
+function datesOfVersion(version: LawVersion): DatesBasis {
+  let found = datesByVersion.get(version);
+  if (!found) datesByVersion.set(version, (found = Object.freeze({ ...datesOf(version), message: Object.freeze(datesOf(version).message) }) as DatesBasis));
+  return found;
+}
+
+/**
+ * json-rules-engine's run, as the fired rules (in the rules' order) with the conditions that
+ * ran: the engine marks each evaluated condition with its `result`.
+ */
+async function referenceRun(compiled: Compiled, facts: Facts): Promise<Fired[]> {
+  const { results } = await compiled.engine.run(facts).catch((error: unknown) => {
+    // A fact the rules need only in some cases (under some reading) and the request left out.
+    if ((error as { code?: string })?.code === 'UNDEFINED_FACT') throw missingFact(error as Error);
+    throw error;
+  });
+  const order = new Map(compiled.rules.map((rule, i) => [rule.name, i]));
+  return [...results]
+    .sort((a, b) => order.get(a.name)! - order.get(b.name)!)
+    .map((result) => {
+      const ran = new Map<object, object>();
+      mirror(compiled.rules[order.get(result.name)!]!.conditions, result.conditions, ran);
+      return { rule: compiled.rules[order.get(result.name)!]!, ran: new Set(ran.keys()) };
+    });
+}
+
+/** The document's conditions whose copy in the engine's result carries a `result`: those that ran. */
+function mirror(doc: unknown, result: unknown, ran: Map<object, object>): void {
+  const d = doc as Record<string, unknown>;
+  const r = result as Record<string, unknown>;
+  for (const group of ['all', 'any'] as const) if (Array.isArray(d[group])) (d[group] as unknown[]).forEach((c, i) => mirror(c, (r[group] as unknown[])[i], ran));
+  if (d.not) mirror(d.not, r.not, ran);
+  if (typeof d.fact === 'string' && r.result !== undefined) ran.set(d, r);
 }
 
 /** The fact the engine found missing, as a 400 naming it (json-rules-engine: "Undefined fact: name"). */
@@ -160,19 +195,19 @@ function checkOverrides(version: LawVersion, overrides: Record<string, unknown>)
 }
 
 /** A fired rule as a reason: its point, code and message, with the numbers its evaluated conditions used. */
-function reasonOf(rule: RuleResult, facts: Facts): Reason {
+function reasonOf({ rule, ran }: Fired, facts: Facts): Reason {
   const numbers: Record<string, unknown> = {};
-  collect(rule.conditions, facts, numbers);
-  const params = rule.event!.params as { point: string; code: string; message: Text };
+  collect(rule.conditions, ran, facts, numbers);
+  const { params } = rule.event;
   // The message may name any fact of the question (a select on a fact no condition needed to read).
   return { point: params.point, code: params.code, message: format(params.message, { ...facts, ...numbers }), numbers };
 }
 
-function collect(node: unknown, facts: Facts, numbers: Record<string, unknown>): void {
+function collect(node: unknown, ran: ReadonlySet<object>, facts: Facts, numbers: Record<string, unknown>): void {
   const condition = node as Record<string, unknown>;
-  for (const group of ['all', 'any'] as const) if (Array.isArray(condition[group])) condition[group].forEach((c) => collect(c, facts, numbers));
-  if (condition.not) collect(condition.not, facts, numbers);
-  if (typeof condition.fact !== 'string' || condition.result === undefined) return; // not evaluated: it decided nothing
+  for (const group of ['all', 'any'] as const) if (Array.isArray(condition[group])) condition[group].forEach((c) => collect(c, ran, facts, numbers));
+  if (condition.not) collect(condition.not, ran, facts, numbers);
+  if (typeof condition.fact !== 'string' || !ran.has(condition)) return; // not evaluated: it decided nothing
   record(condition.fact, condition.params, facts, numbers);
   const value = condition.value as { fact?: unknown; params?: unknown } | null;
   if (typeof value === 'object' && value !== null && typeof value.fact === 'string') record(value.fact, value.params, facts, numbers);

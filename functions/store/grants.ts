@@ -156,12 +156,19 @@ export const tableGrants = {
   },
 
   /**
-   * The documents printed as PDF: the minutes (read, like the meetings) and the annual report
-   * (which writes the p29 access log when it shows a consented private field).
+   * The documents printed as PDF: the minutes (read, like the meetings), their signing and
+   * corrections (written like the meetings, p28), and the annual report (which writes the p29
+   * access log when it shows a consented private field).
    */
   'api/documents.ts': {
     read: [READ_COUNCILS_AND_LAW, { on: 'gsi1', actions: QUERY, partitions: [MEETINGS_BY_DATE] }],
-    write: [READ_COUNCILS_AND_LAW, { on: 'table', actions: ['PutItem'], partitions: [COUNCIL_PARTITIONS] }],
+    write: [
+      READ_COUNCILS_AND_LAW,
+      { on: 'gsi1', actions: QUERY, partitions: [MEETINGS_BY_DATE] },
+      { on: 'table', actions: ['GetItem'], partitions: [IDEMPOTENCY_PARTITIONS] },
+      { on: 'table', actions: WRITE, partitions: [COUNCIL_PARTITIONS] },
+      { on: 'table', actions: ['PutItem', 'UpdateItem'], partitions: [IDEMPOTENCY_PARTITIONS] },
+    ],
   },
 
   /**

@@ -98,6 +98,8 @@ const SECURITY_HEADERS: Omit<ResponseSecurityHeadersBehavior, 'contentSecurityPo
  */
 export class KenesWeb extends Construct {
   readonly bucket: Bucket;
+  /** The access logs of the site bucket, CloudFront's, and the documents bucket's. */
+  readonly accessLogs: Bucket;
   readonly distribution: Distribution;
   /** The web app's address, `https://<host>/`: sign-in returns here. */
   readonly url: string;
@@ -120,6 +122,7 @@ export class KenesWeb extends Construct {
       lifecycleRules: [{ expiration: Duration.days(90) }],
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    this.accessLogs = logs;
     acknowledge(logs, { S1: 'This is the access-log bucket; logging it into itself would log its own log writes' });
 
     this.bucket = new Bucket(this, 'Site', {

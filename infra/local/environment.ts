@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { lawDeps } from '../../functions/api/wiring-law.ts';
 import { seedLaw, type SeedReport } from '../../functions/rules/index.ts';
+import { DOCUMENTS_DIR_ENV } from '../../functions/store/files.ts';
 import { TABLE_NAME_ENV } from '../../functions/store/table.ts';
 import { createTable, privateTree, startDynamo, type LocalDynamo } from './dynamo.ts';
 import { repoRoot } from './server.ts';
@@ -23,6 +24,8 @@ export const LOCAL_TABLE = 'kenes';
  */
 export async function localEnvironment(options: { inMemory: boolean }): Promise<LocalDynamo> {
   if (!options.inMemory) privateTree(DATA_DIR);
+  // The local equivalent of the documents bucket (signed minutes as PDF); in memory with the table.
+  if (!options.inMemory) process.env[DOCUMENTS_DIR_ENV] ??= join(DATA_DIR, 'documents');
   const dynamo = await startDynamo(options.inMemory ? undefined : join(DATA_DIR, 'dynamodb'));
   await createTable(dynamo.endpoint, LOCAL_TABLE);
   useDynamo(dynamo.endpoint);

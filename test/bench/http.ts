@@ -148,14 +148,22 @@ export async function measureVote(call: Call, counter: ReturnType<typeof countDy
     ours += await load(slice.length, 1, (i) => ok(call('PUT', slice[i]!.path, { as: slice[i]!.as, body: { choice: 'for' } }), 'vote'));
   }
   bare.close();
-  return { dynamo_calls: calls, ours_ms: (ours * 1000) / (votes.length - 1), bare_ms: (reference * 1000) / (votes.length - 1), ratio: ours / reference, meeting: M, chair: voters[0]![1] };
+  return { dynamo_calls: calls, ours_ms: (ours * 1000) / (votes.length - 1), bare_ms: (reference * 1000) / (votes.length - 1), ratio: ours / reference, meeting: M, motions: motionIds, chair: voters[0]![1], secretary: voters[1]![1] };
 }
 
 /**
- * A download of the minutes as PDF beside the same minutes as JSON, sequentially, as the
- * Chairperson (the meeting of measureVote). Ours (PDF) over the JSON.
+ * A download of signed minutes as PDF beside the same minutes as JSON, sequentially, as the
+ * Chairperson: the meeting of measureVote, its motions closed, the meeting ended and the minutes
+ * signed by the Chairperson and the Secretary (the seal files the PDF). Ours (PDF) over the JSON.
  */
-export async function measureMinutes(call: Call, meeting: string, chair: { sub: string }, count: number) {
+export async function measureMinutes(call: Call, vote: { meeting: string; motions: string[]; chair: { sub: string }; secretary: { sub: string } }, count: number) {
+  const { meeting, chair } = vote;
+  for (const motion of vote.motions) await ok(call('POST', `${meeting}/motions/${motion}/close`, { as: chair }), 'close motion');
+  await ok(call('POST', `${meeting}/close`, { as: chair, body: { endTime: '12:00' } }), 'end meeting');
+  const { contentHash } = (await ok(call('GET', `${meeting}/minutes`, { as: chair }), 'minutes')).json;
+  await ok(call('POST', `${meeting}/minutes/signatures`, { as: chair, body: { contentHash } }), 'sign');
+  const sealed = await ok(call('POST', `${meeting}/minutes/signatures`, { as: vote.secretary, body: { contentHash } }), 'seal');
+  if (!sealed.json.sealed) throw new Error('the minutes did not seal');
   const get = (path: string) => () => ok(call('GET', path, { as: chair }), path);
   await get(`${meeting}/minutes`)();
   await get(`${meeting}/minutes.pdf?lang=kk`)();

@@ -12,6 +12,7 @@ import { PUBLIC_ROUTE_THROTTLE, STAGE_THROTTLE, VOTE_ROUTE_THROTTLE, VOTE_ROUTES
 import { KenesEdgeStack, MANAGED_RULE_GROUPS, RATE_LIMIT_PER_5_MIN } from '../../infra/constructs/kenes-edge-waf.ts';
 import { JOB_RETRY_ATTEMPTS } from '../../infra/constructs/kenes-jobs.ts';
 import { KenesStack } from '../../infra/kenes-stack.ts';
+import { DOCUMENTS_BUCKET_ENV } from '../../functions/store/files.ts';
 
 /**
  * Issue 13, operability: what wakes an operator (alarms to one topic), what keeps a failed job
@@ -130,6 +131,42 @@ describe('Operability: a job that fails after its retries is kept', () => {
       MaximumRetryAttempts: JOB_RETRY_ATTEMPTS,
       DestinationConfig: { OnFailure: { Destination: queueArn } },
     });
+  });
+});
+
+describe('Signed minutes filed once (S3), served as stored', () => {
+  const printers = ['minutes.pdf', 'minutes.sign', 'minutes.correct'];
+  it('keeps them in a private, versioned, encrypted, logged bucket that outlives the stack', () => {
+    const bucketId = idOf(regional.stack, regional.stack.documents.bucket);
+    const bucket = regional.resources[bucketId]!;
+    expect(bucket.Properties).toMatchObject({
+      VersioningConfiguration: { Status: 'Enabled' },
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+      LoggingConfiguration: { LogFilePrefix: 'documents/' },
+    });
+    expect((bucket as { DeletionPolicy?: string }).DeletionPolicy).toBe('Retain');
+  });
+
+  it('the functions that sign, correct and print the minutes know the bucket and may read and add under minutes/, never delete', () => {
+    const bucketId = idOf(regional.stack, regional.stack.documents.bucket);
+    for (const route of printers) {
+      const fn = regional.stack.api.functions[route]!;
+      const props = regional.resources[idOf(regional.stack, fn.function)]!.Properties;
+      expect(props.Environment.Variables[DOCUMENTS_BUCKET_ENV], route).toEqual({ Ref: bucketId });
+      const roleId = idOf(regional.stack, fn.role);
+      const statements = regional.of('AWS::IAM::Policy')
+        .filter(([, p]) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref === roleId))
+        .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]);
+      const s3 = statements.filter((st) => [st.Action].flat().some((a) => a.startsWith('s3:')));
+      expect(s3, route).toEqual([{ Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, '/minutes/*']] } }]);
+    }
+    // No other API function touches the bucket.
+    const others = Object.entries(regional.stack.api.functions).filter(([route]) => !printers.includes(route)).map(([, fn]) => fn);
+    for (const fn of new Set(others)) {
+      if (printers.some((r) => regional.stack.api.functions[r] === fn)) continue;
+      expect(regional.resources[idOf(regional.stack, fn.function)]!.Properties.Environment?.Variables?.[DOCUMENTS_BUCKET_ENV]).toBeUndefined();
+    }
   });
 });
 

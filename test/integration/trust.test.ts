@@ -3,7 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes, type Route } from '../../functions/api/routes.ts';
 import { setToday } from '../../functions/clock.ts';
+import type { MinutesDoc } from '../../functions/meetings/minutes-doc.ts';
+import { minutesFileKey } from '../../functions/meetings/minutes-file.ts';
 import { documentClient } from '../../functions/store/client.ts';
+import { documentFiles } from '../../functions/store/files.ts';
 import { admin, outsider, seatCouncil, type Seated } from '../scenarios/council.ts';
 import { clean, receiptCode } from '../scenarios/membership.ts';
 import { startLocal } from './local.ts';
@@ -239,6 +242,37 @@ describe('4. what is signed never changes, and a change before the seal asks for
     expect((await local.call('POST', `${M}/minutes/corrections`, { as: s.people.member, body: { text: bilingual, reason: 'қате' } })).status).toBe(403);
     const correction = await local.call('POST', `${M}/minutes/corrections`, { as: s.people.chairperson, body: { text: bilingual, reason: 'қате' } });
     expect(correction.json.contentHash).toBe(signed.contentHash);
+  });
+
+  it('files the signed minutes as PDF in kk and ru at the seal, serves those bytes, and files a corrected one beside them', async () => {
+    const s = await seatCouncil(local, 'seal-pdf');
+    const { M } = await heldMeeting(s);
+    const read = async () => (await local.call('GET', `${M}/minutes`, { as: s.people.chairperson })).json as MinutesDoc;
+    const pdf = async (lang: string) => {
+      const response = await fetch(`${local.base}${M}/minutes.pdf?lang=${lang}`, { headers: { authorization: `Bearer ${await local.tokens.mint(s.people.member.sub, [])}` } });
+      expect(response.status).toBe(200);
+      return Buffer.from(await response.arrayBuffer());
+    };
+    const draft = await read();
+    expect(await documentFiles().get(minutesFileKey({ ...draft, sealed: true }, 'kk'))).toBeUndefined();
+    await local.call('POST', `${M}/minutes/signatures`, { as: s.people.chairperson, body: { contentHash: draft.contentHash } });
+    // One signature does not seal: nothing is filed yet.
+    expect(await documentFiles().get(minutesFileKey(await read(), 'kk'))).toBeUndefined();
+    await local.call('POST', `${M}/minutes/signatures`, { as: s.people.secretary, body: { contentHash: draft.contentHash } });
+    const sealed = await read();
+    // Filed by the signature that sealed, before anyone downloaded.
+    const filed = { kk: await documentFiles().get(minutesFileKey(sealed, 'kk')), ru: await documentFiles().get(minutesFileKey(sealed, 'ru')) };
+    expect(filed.kk?.subarray(0, 4).toString()).toBe('%PDF');
+    expect(filed.ru?.subarray(0, 4).toString()).toBe('%PDF');
+    expect((await pdf('kk')).equals(filed.kk!)).toBe(true);
+    expect((await pdf('ru')).equals(filed.ru!)).toBe(true);
+    // A correction is another document (p28): filed beside the signed one, which stays as it was.
+    await local.call('POST', `${M}/minutes/corrections`, { as: s.people.secretary, body: { text: { kk: 'Түзету мәтіні', ru: 'Текст исправления' }, reason: 'қате' } });
+    const corrected = await read();
+    const after = await documentFiles().get(minutesFileKey(corrected, 'ru'));
+    expect(after && !after.equals(filed.ru!)).toBe(true);
+    expect((await pdf('ru')).equals(after!)).toBe(true);
+    expect((await documentFiles().get(minutesFileKey(sealed, 'ru')))!.equals(filed.ru!)).toBe(true);
   });
 });
 

@@ -20,15 +20,21 @@ describe('Function: engineFor', () => {
     expect(engineFor(law, older.id, older.state, 'quorum')).not.toBe(first);
   });
 
-  it('is the Engine evaluate runs: no Engine is built per request', async () => {
+  it('is what evaluate runs: the compiled path, or the Engine as the reference; none is built per request', async () => {
     const v = inForce('2020-01-01');
     const cached = engineFor(law, v.id, v.state, 'election');
     const run = vi.spyOn(cached.engine, 'run');
+    const fast = vi.spyOn(cached, 'fast');
     const facts = { ballotsCast: 10, blankBallots: 0, votesForCandidate: 6 };
     await evaluate(law, { question: 'election', at: '2020-01-01', facts });
     await evaluate(law, { question: 'election', at: '2021-06-30', facts });
-    expect(run).toHaveBeenCalledTimes(2);
+    expect(fast).toHaveBeenCalledTimes(2);
+    expect(run).not.toHaveBeenCalled();
+    await evaluate(law, { question: 'election', at: '2020-01-01', facts }, { reference: true });
+    expect(run).toHaveBeenCalledTimes(1);
+    expect(fast).toHaveBeenCalledTimes(2);
     run.mockRestore();
+    fast.mockRestore();
   });
 
   it('keeps a separate Engine per parameter override, and reuses it too', () => {
