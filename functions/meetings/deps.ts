@@ -25,7 +25,12 @@ export type MeetingDeps = MembershipDeps & { meetings: MeetingStore; complaints:
  */
 export async function meetingFor(deps: MeetingDeps, caller: Caller, councilId: string, meetingId: string, dates: string[] = []) {
   await authorize(deps, caller, councilId);
-  const meeting = await deps.meetings.getMeeting(councilId, meetingId);
+  return meetingChecked(deps, caller, councilId, await deps.meetings.getMeeting(councilId, meetingId), dates);
+}
+
+/** The same checks, on a meeting already read (a vote reads it with the council's people at one instant). */
+export async function meetingChecked(deps: MeetingDeps, caller: Caller, councilId: string, meeting: Meeting | undefined, dates: string[] = []) {
+  await authorize(deps, caller, councilId);
   if (!meeting) throw new NotFoundError('meeting-not-found', { kk: 'Отырыс табылмады', ru: 'Заседание не найдено', en: 'Meeting not found' });
   const held = await authorize(deps, caller, councilId, [meeting.date, ...dates]);
   return { meeting, held };

@@ -7,6 +7,7 @@ import { kazakhstanTime } from './labels.ts';
 import type { Acting, AgendaItem, Meeting } from './model.ts';
 import { CHAIRPERSON, CLOCK_TIME, CLOCK_TIME_MESSAGE } from './model.ts';
 import type { Bilingual } from './minutes-doc.ts';
+import type { Attendance } from './store.ts';
 
 export type ConveneInput = {
   kind: 'regular' | 'extraordinary';
@@ -112,8 +113,8 @@ export async function setAttendance(deps: MeetingDeps, caller: Caller, councilId
  * (with the Chairperson when `members.chairpersonCounts`), and those present. Nobody is taken
  * out of a quorum by anyone's declaration (p12 is renunciation of membership, not recusal).
  */
-export async function quorumOf(deps: MeetingDeps, meeting: Meeting, sitting: Sitting) {
-  const attendance = await deps.meetings.listAttendance(meeting.councilId, meeting.id);
+export async function quorumOf(deps: MeetingDeps, meeting: Meeting, sitting: Sitting, read?: Attendance[]) {
+  const attendance = read ?? (await deps.meetings.listAttendance(meeting.councilId, meeting.id));
   const present = attendance.filter((a) => a.present && sitting.ids.includes(a.attendeeId)).map((a) => a.attendeeId);
   const facts = { membersTotal: sitting.total, membersPresent: present.length };
   const evaluation = await deps.law.decide('quorum', meeting.date, facts);

@@ -3,11 +3,12 @@ import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from 
 import { derivedId, newId } from '../ids.ts';
 import type { Caller } from '../membership/access.ts';
 import { askLaw } from '../membership/deps.ts';
-import { actorAt, meetingEnded, meetingFor, refuseIfSealed, sittingOn, type MeetingDeps } from './deps.ts';
+import { actorAt, meetingChecked, meetingEnded, meetingFor, refuseIfSealed, sittingOn, type MeetingDeps } from './deps.ts';
 import { isPresiding, notPresiding, quorumOf } from './meetings.ts';
 import type { Bilingual } from './minutes-doc.ts';
 import type { Dissent, Meeting, Motion, MotionKind, VoteChoice } from './model.ts';
 import { CHAIRPERSON } from './model.ts';
+import type { VotingContext } from './store.ts';
 
 /** p26: the Council's decisions are recommendations; every result says so. */
 const RECOMMENDATION = {
@@ -70,9 +71,13 @@ export async function putMotion(
  * entered it, and the minutes say so. Nothing is put to a vote while not quorate (p22).
  */
 export async function castVote(deps: MeetingDeps, caller: Caller, councilId: string, meetingId: string, motionId: string, voterId: string, choice: VoteChoice) {
-  const { meeting, motion, sitting, actor } = await openMotion(deps, caller, councilId, meetingId, motionId);
+  // One read: the council's people, the meeting, the motion and the attendance, at one instant;
+  // the write holds only if none of them changed in between (docs/performance.md).
+  const context = await deps.meetings.votingContext(councilId, meetingId, motionId);
+  caller.people = Promise.resolve(context?.people);
+  const { meeting, motion, sitting, actor } = await openMotion(deps, caller, councilId, meetingId, motionId, false, context);
   if (actor.id !== voterId && !actor.isSecretary) throw new ForbiddenError();
-  const quorum = await quorumOf(deps, meeting, sitting);
+  const quorum = await quorumOf(deps, meeting, sitting, context!.attendance);
   if (quorum.outcome !== 'quorate') {
     throw new ConflictError('not-quorate', { kk: 'Кворум жоқ: дауысқа салуға болмайды (22-тармақ)', ru: 'Нет кворума: ставить на голосование нельзя (п. 22)', en: 'Not quorate: nothing can be put to a vote (p22)' }, { reasons: quorum.reasons });
   }
@@ -80,7 +85,7 @@ export async function castVote(deps: MeetingDeps, caller: Caller, councilId: str
     throw new ConflictError('not-present', { kk: 'Дауыс беруші отырыста жоқ', ru: 'Голосующий не присутствует на заседании', en: 'The voter is not present at the meeting' });
   }
   const enteredBy = actor.id === voterId ? undefined : actor.id;
-  await deps.meetings.putVote(meeting, motion, { voterId, choice, enteredBy });
+  await deps.meetings.putVote(meeting, motion, { voterId, choice, enteredBy }, context!.peopleVersion);
   return { motionId, voterId, choice, ...(enteredBy ? { enteredBy } : {}) };
 }
 
@@ -153,10 +158,10 @@ export async function addDissent(
 }
 
 /** An open motion (or, for its close, one already closing) of a meeting in session, and who the caller is at it. */
-async function openMotion(deps: MeetingDeps, caller: Caller, councilId: string, meetingId: string, motionId: string, closing = false) {
-  const { meeting, held } = await meetingFor(deps, caller, councilId, meetingId);
+async function openMotion(deps: MeetingDeps, caller: Caller, councilId: string, meetingId: string, motionId: string, closing = false, read?: VotingContext) {
+  const { meeting, held } = read ? await meetingChecked(deps, caller, councilId, read.meeting) : await meetingFor(deps, caller, councilId, meetingId);
   refuseIfSealed(meeting);
-  const motion = await motionOrFail(deps, meeting, motionId);
+  const motion = read ? found(read.motion) : await motionOrFail(deps, meeting, motionId);
   if (!(motion.status === 'open' || (closing && motion.status === 'closing'))) throw motionClosed();
   if (meeting.status !== 'convened') throw meetingEnded();
   const sitting = await sittingOn(deps, held.people, meeting.date);
@@ -164,7 +169,10 @@ async function openMotion(deps: MeetingDeps, caller: Caller, councilId: string, 
 }
 
 async function motionOrFail(deps: MeetingDeps, meeting: Meeting, motionId: string): Promise<Motion> {
-  const motion = await deps.meetings.getMotion(meeting.councilId, meeting.id, motionId);
+  return found(await deps.meetings.getMotion(meeting.councilId, meeting.id, motionId));
+}
+
+function found(motion: Motion | undefined): Motion {
   if (!motion) throw new NotFoundError('motion-not-found', { kk: 'Ұсыныс табылмады', ru: 'Вопрос не найден', en: 'Motion not found' });
   return motion;
 }

@@ -1,9 +1,11 @@
-import type { Council } from '../membership/model.ts';
+import type { Council, CouncilPeople } from '../membership/model.ts';
 import type { Trail } from '../membership/store.ts';
 import type { MinutesBody } from './minutes-doc.ts';
 import type { Dissent, ExtraordinaryDemand, Meeting, Motion, Signature, Vote, AgendaItem } from './model.ts';
 
 export type Attendance = { attendeeId: string; present: boolean };
+/** What a vote is judged on (MeetingStore.votingContext); `peopleVersion` guards the vote's write. */
+export type VotingContext = { people: CouncilPeople; peopleVersion: number; meeting?: Meeting; motion?: Motion; attendance: Attendance[] };
 export type Notice = { id: string; to: 'chairperson'; kind: 'extraordinary-demand' | 'quarter-warning' | 'quarter-missed'; ref: string; on: string };
 export type Correction = { id: string; contentHash: string; text: { kk: string; ru: string }; reason: string; by: string; on: string };
 
@@ -37,8 +39,17 @@ export interface MeetingStore {
   putMotion(meeting: Meeting, motion: Motion): Promise<void>;
   getMotion(councilId: string, meetingId: string, motionId: string): Promise<Motion | undefined>;
   listMotions(councilId: string, meetingId: string): Promise<Motion[]>;
-  /** One vote per voter (the key), changeable while the motion is open: a condition in the same transaction. */
-  putVote(meeting: Meeting, motion: Motion, vote: Vote): Promise<void>;
+  /**
+   * Everything a vote is judged on, read at one instant: the council's people, the meeting, the
+   * motion and the attendance. `undefined` when there is no such council.
+   */
+  votingContext(councilId: string, meetingId: string, motionId: string): Promise<VotingContext | undefined>;
+  /**
+   * One vote per voter (the key), changeable while the motion is open, its voter present and the
+   * council's people as they were read (`peopleVersion` of the voting context): conditions in
+   * the same transaction.
+   */
+  putVote(meeting: Meeting, motion: Motion, vote: Vote, peopleVersion: number): Promise<void>;
   listVotes(councilId: string, meetingId: string, motionId: string): Promise<Vote[]>;
   /** Moves the motion out of `open` (only from open, or already closing): no vote is accepted after. */
   beginCloseMotion(meeting: Meeting, motion: Motion): Promise<void>;

@@ -125,7 +125,8 @@ export function within(cid: string, label: string, ...rest: string[]): { pk: str
   return { pk: `COUNCIL#${part(cid)}`, prefix: `${parts.join('#')}#` };
 }
 
-const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'type'];
+// `peopleVersion`: the council item's count of writes to its people (functions/store/people-cache.ts), not the council's own data.
+const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'type', 'peopleVersion'];
 
 /** An item without its key attributes: the domain never sees the table's layout. */
 export function fromItem<T>(item: Record<string, unknown> | undefined): T | undefined {

@@ -1,20 +1,26 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactGetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, StoreUnavailableError } from '../errors.ts';
 import type { Council } from '../membership/model.ts';
 import { meetingChanged, minutesSigned } from '../meetings/deps.ts';
 import type { MinutesBody } from '../meetings/minutes-doc.ts';
 import type { Dissent, ExtraordinaryDemand, Meeting, Motion, Vote } from '../meetings/model.ts';
-import { meetingFromStored } from '../meetings/model.ts';
+import { CHAIRPERSON, meetingFromStored } from '../meetings/model.ts';
 import type { Attendance, Correction, MeetingStore, Notice } from '../meetings/store.ts';
 import { documentClient, tableName } from './client.ts';
 import { fromItem, keys, PARTITIONS, within } from './keys.ts';
+import { anyKeptPeople, peopleAt, peopleVersionOf } from './people-cache.ts';
 import { queryAll, transact } from './transact.ts';
 import { trailItems, type Items } from './trail.ts';
 
 const conflict = (code: string, en: string, ru: string, kk: string) => new ConflictError(code, { kk, ru, en });
 const motionClosed = () => conflict('motion-closed', 'Voting on this motion is closed', 'Голосование по этому вопросу завершено', 'Бұл мәселе бойынша дауыс беру аяқталды');
 const STATUS = { '#status': 'status' };
+/** DynamoDB reads at most 100 items in one TransactGetItems. */
+const MAX_TRANSACT_GET = 100;
+const notPresent = () => conflict('not-present', 'The voter is not present at the meeting', 'Голосующий не присутствует на заседании', 'Дауыс беруші отырыста жоқ');
+const membershipChanged = () =>
+  conflict('membership-changed', 'The council\'s membership changed meanwhile: try again', 'Состав совета за это время изменился: повторите', 'Кеңестің құрамы осы уақытта өзгерді: қайталаңыз');
 const created = { ConditionExpression: 'attribute_not_exists(pk)' };
 
 /** The meetings store on DynamoDB: every write that feeds the minutes carries the one seal guard. */
@@ -49,10 +55,10 @@ export function dynamoMeetingStore(): MeetingStore {
   /** Why the guard failed: the seal, or a change of state since the meeting was read. */
   const refusal = async (m: Meeting) => ((await get<Meeting>(keys.meeting(m.councilId, m.id)))?.sealedAt ? minutesSigned() : meetingChanged());
   /** `items` after the seal guard; the guard's failure is explained, another item's is `other`. */
-  const guarded = async (m: Meeting, items: Items, other: () => Error = meetingChanged) => {
+  const guarded = async (m: Meeting, items: Items, other: (index: number) => Error = meetingChanged) => {
     const guardFailed = new GuardFailed();
     try {
-      await transact([seal(m), ...items], (index) => (index === 0 ? guardFailed : other()));
+      await transact([seal(m), ...items], (index) => (index === 0 ? guardFailed : other(index - 1)));
     } catch (error) {
       throw error === guardFailed ? await refusal(m) : error;
     }
@@ -158,7 +164,25 @@ export function dynamoMeetingStore(): MeetingStore {
     },
     getMotion: (cid, mid, id) => get<Motion>(keys.motion(cid, mid, id)),
     listMotions: (cid, mid) => under<Motion>(cid, 'MEETING', mid, 'MOTION'),
-    async putVote(meeting, motion, vote) {
+    async votingContext(cid, mid, moid) {
+      // Whom to read beside the meeting: the people this instance keeps (at any version); the
+      // version read below says whether they are still current.
+      const guess = anyKeptPeople(cid);
+      const attendees = guess ? [CHAIRPERSON, ...guess.people.members.map((m) => m.id)] : [];
+      const byKey = guess !== undefined && attendees.length + 3 <= MAX_TRANSACT_GET;
+      const wanted = [keys.council(cid), keys.meeting(cid, mid), keys.motion(cid, mid, moid), ...(byKey ? attendees.map((id) => keys.attendance(cid, mid, id)) : [])];
+      // One strongly consistent read of all of them at one instant.
+      const read = await db.send(new TransactGetCommand({ TransactItems: wanted.map((Key) => ({ Get: { TableName, Key } })) }));
+      const [councilItem, meetingItem, motionItem, ...attendanceItems] = (read.Responses ?? []).map((r) => r?.Item);
+      if (!councilItem) return undefined;
+      const peopleVersion = peopleVersionOf(councilItem);
+      const people = { council: fromItem<Council>(councilItem)!, ...(await peopleAt(cid, peopleVersion)) };
+      // The attendance read by key is whole only if nobody joined the council since the guess.
+      const attendance = byKey && guess.version === peopleVersion ? attendanceItems.filter(Boolean).map((i) => fromItem<Attendance>(i)!) : await under<Attendance>(cid, 'MEETING', mid, 'ATTENDANCE');
+      const meeting = fromItem<Meeting>(meetingItem);
+      return { people, peopleVersion, meeting: meeting && meetingFromStored(meeting), motion: fromItem<Motion>(motionItem), attendance };
+    },
+    async putVote(meeting, motion, vote, peopleVersion) {
       await guarded(
         meeting,
         [
@@ -166,8 +190,19 @@ export function dynamoMeetingStore(): MeetingStore {
           { ConditionCheck: { TableName, Key: keys.motion(motion.councilId, motion.meetingId, motion.id), ConditionExpression: '#status = :open', ExpressionAttributeNames: STATUS, ExpressionAttributeValues: { ':open': 'open' } } },
           // The key is the voter: a second vote replaces the first, never adds to it.
           { Put: { TableName, Item: { ...keys.vote(motion.councilId, motion.meetingId, motion.id, vote.voterId), type: 'vote', ...vote } } },
+          // The voter is present now, as read.
+          { ConditionCheck: { TableName, Key: keys.attendance(motion.councilId, motion.meetingId, vote.voterId), ConditionExpression: 'present = :yes', ExpressionAttributeValues: { ':yes': true } } },
+          // Nobody's membership changed since it was read (the roles and the sitting the vote was judged on).
+          {
+            ConditionCheck: {
+              TableName,
+              Key: keys.council(motion.councilId),
+              ConditionExpression: peopleVersion ? 'peopleVersion = :version' : 'attribute_not_exists(peopleVersion)',
+              ...(peopleVersion ? { ExpressionAttributeValues: { ':version': peopleVersion } } : {}),
+            },
+          },
         ],
-        motionClosed,
+        (index) => (index === 0 ? motionClosed() : index === 2 ? notPresent() : membershipChanged()),
       );
     },
     listVotes: (cid, mid, moid) => under<Vote>(cid, 'MEETING', mid, 'VOTE', moid),

@@ -6,6 +6,7 @@ import type { Candidate, Commission, Council, Election, Lot, Member, Participant
 import type { LeavingNotice, MembershipStore, TermFlag, Termination } from '../membership/store.ts';
 import { documentClient, tableName } from './client.ts';
 import { fromItem, keys, PARTITIONS, within } from './keys.ts';
+import { peopleAt, peopleVersionOf } from './people-cache.ts';
 import { batches, queryAll, transact } from './transact.ts';
 import { auditPut, decisionPut, trailItems, type Items } from './trail.ts';
 
@@ -52,23 +53,9 @@ export function dynamoMembershipStore(): MembershipStore {
     getCouncil: (cid) => get<Council>(keys.council(cid)),
 
     async people(cid) {
-      const [council, members, secretaries, commissions, staff, participants] = await Promise.all([
-        get<Council>(keys.council(cid)),
-        under(cid, 'MEMBER'),
-        under(cid, 'SECRETARY'),
-        under(cid, 'COMMISSION'),
-        under(cid, 'STAFF'),
-        under(cid, 'PARTICIPANT'),
-      ]);
-      if (!council) return undefined;
-      return {
-        council,
-        members: membersOf(members),
-        secretaries: ofType<SecretaryAppointment>(secretaries, 'secretary'),
-        commissions: ofType<Commission>(commissions, 'commission'),
-        staff: ofType<StaffAuthorisation>(staff, 'staff'),
-        participants: ofType<ParticipantRecord>(participants, 'participant'),
-      };
+      const item = (await db.send(new GetCommand({ TableName, Key: keys.council(cid), ConsistentRead: true }))).Item;
+      if (!item) return undefined;
+      return { council: fromItem<Council>(item)!, ...(await peopleAt(cid, peopleVersionOf(item))) };
     },
 
     async putCandidate(c, trail) {

@@ -22,8 +22,9 @@ export const MAX_TRANSACTION_ITEMS = 50;
 export async function transact(given: TransactItems, onConditionFailed: (index: number) => Error): Promise<void> {
   // Under an Idempotency-Key, the key's record learns in this very transaction that the act was done.
   const seed = idSeed();
-  const items = seed ? [...given, effectedItem(seed)] : given;
-  if (items.length > MAX_TRANSACTION_ITEMS) throw new Error(`transaction of ${items.length} items: split it (at most ${MAX_TRANSACTION_ITEMS})`);
+  const items = [...given, ...peopleVersionBumps(given), ...(seed ? [effectedItem(seed)] : [])];
+  // The limit counts the act's own items; the version bump and the idempotency record add one or two (DynamoDB allows 100).
+  if (given.length > MAX_TRANSACTION_ITEMS) throw new Error(`transaction of ${given.length} items: split it (at most ${MAX_TRANSACTION_ITEMS})`);
   const started = Date.now();
   for (let attempt = 1; ; attempt++) {
     try {
@@ -40,6 +41,30 @@ export async function transact(given: TransactItems, onConditionFailed: (index: 
       await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(500, 10 * 2 ** attempt)));
     }
   }
+}
+
+/**
+ * The records a council's people are read from (functions/store/membership.ts `people`): the
+ * members and their terms, the Secretary's appointments, the election commissions, the staff,
+ * the NPM participants. A write to any of them moves the council's `peopleVersion` in the same
+ * transaction, so a function that keeps a council's people in memory knows, from the council
+ * item alone, whether they are still current (functions/store/people-cache.ts).
+ */
+export const PEOPLE_PREFIXES = ['MEMBER#', 'SECRETARY#', 'COMMISSION#', 'STAFF#', 'PARTICIPANT#'];
+
+function peopleVersionBumps(items: TransactItems): TransactItems {
+  const keyOf = (item: TransactItems[number]) => (item.Put?.Item ?? item.Update?.Key ?? item.Delete?.Key) as { pk?: string; sk?: string } | undefined;
+  const councils = new Set<string>();
+  for (const item of items) {
+    const key = keyOf(item);
+    if (key?.pk?.startsWith('COUNCIL#') && PEOPLE_PREFIXES.some((p) => key.sk?.startsWith(p))) councils.add(key.pk);
+  }
+  const TableName = (items[0]?.Put ?? items[0]?.Update ?? items[0]?.Delete ?? items[0]?.ConditionCheck)?.TableName;
+  return [...councils].map((pk) => {
+    // One action per item in a transaction: a write of the council item itself beside its people would need its own bump.
+    if (items.some((item) => keyOf(item)?.pk === pk && keyOf(item)?.sk === 'COUNCIL')) throw new Error(`a transaction writes ${pk}'s council item and its people: bump peopleVersion in that write`);
+    return { Update: { TableName, Key: { pk, sk: 'COUNCIL' }, UpdateExpression: 'ADD peopleVersion :one', ExpressionAttributeValues: { ':one': 1 } } };
+  });
 }
 
 /** Splits many writes into transactions of at most MAX_TRANSACTION_ITEMS, in order. */
