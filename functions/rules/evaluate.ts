@@ -219,11 +219,22 @@ function record(fact: string, params: unknown, facts: Facts, numbers: Record<str
     numbers[fact] = facts[fact];
     return;
   }
-  const { fact: named, less = [], by, as } = params as ScaledParams;
-  const names = [named].flat();
+  const { names, less, by, as, label } = scaledOf(params as ScaledParams);
   let sum = 0;
   for (const name of names) sum += (numbers[name] = facts[name]) as number;
   for (const name of less) sum -= (numbers[name] = facts[name]) as number;
-  numbers[`${[names.join(' + '), ...less].join(' − ')} × ${by}`] = sum * by;
+  numbers[label] = sum * by;
   if (as) numbers[as] = sum;
+}
+
+/** A `scaled` fact's parts and the label its product has in the reason's numbers ("votesFor × 2"), once per rule document. */
+const scaled = new WeakMap<ScaledParams, { names: string[]; less: string[]; by: number; as?: string; label: string }>();
+function scaledOf(params: ScaledParams) {
+  let found = scaled.get(params);
+  if (!found) {
+    const { fact, less = [], by, as } = params;
+    const names = [fact].flat();
+    scaled.set(params, (found = { names, less, by, as, label: `${[names.join(' + '), ...less].join(' − ')} × ${by}` }));
+  }
+  return found;
 }

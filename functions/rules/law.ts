@@ -105,8 +105,8 @@ export function actName(version: Pick<LawDocument['versions'][number], 'number' 
  */
 export function versionInForce(law: Law, at: string): VersionAt {
   const date = parse(IsoDate, at, 'at');
-  const day = epochDay(date);
-  const version = law.versions.findLast((v) => epochDay(v.inForceFrom) <= day);
+  // Both are YYYY-MM-DD (checked): as strings they sort as the days do.
+  const version = law.versions.findLast((v) => v.inForceFrom <= date);
   if (!version) return { inForce: false, refusal: notYetInForce(law, date) };
   if (version.kind === 'repeal') return { inForce: false, refusal: repealed(version, date) };
   return { inForce: true, version };

@@ -25,7 +25,7 @@ export function requestsOf(law: Law, cases: CaseEntry[]): { question: string; at
 }
 
 async function p50(run: () => Promise<unknown>, rounds: number): Promise<number> {
-  for (let i = 0; i < Math.min(500, rounds); i++) await run(); // warm the JIT and the engine cache
+  for (let i = 0; i < Math.min(2000, rounds); i++) await run(); // warm the JIT (to its optimising tier) and the engine cache
   const times = new Float64Array(rounds);
   for (let i = 0; i < rounds; i++) {
     const t = performance.now();
