@@ -22,12 +22,25 @@ export function entryOf(module: string): string {
 export type Handler = (event: unknown, context: Context) => Promise<APIGatewayProxyResultV2>;
 
 /** Loads the very export Lambda invokes: `functions/<module>`'s `<handler>`. */
-export async function loadHandler(target: { module: string; handler: string }): Promise<Handler> {
-  const module = (await import(pathToFileURL(entryOf(target.module)).href)) as Record<string, Handler>;
-  const handler = module[target.handler];
-  if (typeof handler !== 'function') throw new Error(`functions/${target.module} has no export ${target.handler}`);
-  return handler;
+export function loadHandler(target: { module: string; handler: string }): Promise<Handler> {
+  // Once per module and export, as a Lambda instance loads its module once: a dynamic import per
+  // request costs a round trip to the TypeScript loader's thread under tsx.
+  const key = `${target.module}#${target.handler}`;
+  let found = handlers.get(key);
+  if (!found) {
+    found = (async () => {
+      const module = (await import(pathToFileURL(entryOf(target.module)).href)) as Record<string, Handler>;
+      const handler = module[target.handler];
+      if (typeof handler !== 'function') throw new Error(`functions/${target.module} has no export ${target.handler}`);
+      return handler;
+    })();
+    // A module that failed to load is tried again on the next request.
+    found.catch(() => handlers.delete(key));
+    handlers.set(key, found);
+  }
+  return found;
 }
+const handlers = new Map<string, Promise<Handler>>();
 
 const LOOPBACK_HOST = /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/;
 
