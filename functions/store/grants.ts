@@ -67,6 +67,16 @@ const READ_LAW: PartitionAccess = { on: 'table', actions: READ, partitions: [PAR
 /** A council function's reads: its council's records and the law it decides by. */
 const READ_COUNCILS_AND_LAW: PartitionAccess = { on: 'table', actions: READ, partitions: [COUNCIL_PARTITIONS, PARTITIONS.law] };
 
+/** The meetings' reads: the council's records, the law, the meetings by date. */
+const MEETING_READS: PartitionAccess[] = [READ_COUNCILS_AND_LAW, { on: 'gsi1', actions: QUERY, partitions: [MEETINGS_BY_DATE] }];
+/** The meetings' writes: the same reads, the council's partition, the idempotency records. */
+const MEETING_WRITES: PartitionAccess[] = [
+  ...MEETING_READS,
+  { on: 'table', actions: ['GetItem'], partitions: [IDEMPOTENCY_PARTITIONS] },
+  { on: 'table', actions: WRITE, partitions: [COUNCIL_PARTITIONS] },
+  { on: 'table', actions: ['PutItem', 'UpdateItem'], partitions: [IDEMPOTENCY_PARTITIONS] },
+];
+
 /**
  * What each function may do to the table, as data: the partitions it reads and writes, per
  * handler module. The CDK stack turns each entry into IAM statements with a
@@ -144,32 +154,14 @@ export const tableGrants = {
    * Meetings (convening, attendance, votes, minutes, demands, notices): the council's partition,
    * its meetings by date through gsi1, and the law. Never the law's partitions for writing.
    */
-  'api/meetings.ts': {
-    read: [READ_COUNCILS_AND_LAW, { on: 'gsi1', actions: QUERY, partitions: [MEETINGS_BY_DATE] }],
-    write: [
-      READ_COUNCILS_AND_LAW,
-      { on: 'gsi1', actions: QUERY, partitions: [MEETINGS_BY_DATE] },
-      { on: 'table', actions: ['GetItem'], partitions: [IDEMPOTENCY_PARTITIONS] },
-      { on: 'table', actions: WRITE, partitions: [COUNCIL_PARTITIONS] },
-      { on: 'table', actions: ['PutItem', 'UpdateItem'], partitions: [IDEMPOTENCY_PARTITIONS] },
-    ],
-  },
+  'api/meetings.ts': { read: MEETING_READS, write: MEETING_WRITES },
 
   /**
    * The documents printed as PDF: the minutes (read, like the meetings), their signing and
    * corrections (written like the meetings, p28), and the annual report (which writes the p29
    * access log when it shows a consented private field).
    */
-  'api/documents.ts': {
-    read: [READ_COUNCILS_AND_LAW, { on: 'gsi1', actions: QUERY, partitions: [MEETINGS_BY_DATE] }],
-    write: [
-      READ_COUNCILS_AND_LAW,
-      { on: 'gsi1', actions: QUERY, partitions: [MEETINGS_BY_DATE] },
-      { on: 'table', actions: ['GetItem'], partitions: [IDEMPOTENCY_PARTITIONS] },
-      { on: 'table', actions: WRITE, partitions: [COUNCIL_PARTITIONS] },
-      { on: 'table', actions: ['PutItem', 'UpdateItem'], partitions: [IDEMPOTENCY_PARTITIONS] },
-    ],
-  },
+  'api/documents.ts': { read: MEETING_READS, write: MEETING_WRITES },
 
   /**
    * The preventive mechanism's work, each area its own function (functions/api/routes/): the
