@@ -14,7 +14,7 @@ import { countDynamoCalls, localApi, measureEvaluateRoute, measureMinutes, measu
 import { measureRules, requestsOf, round } from './rules.ts';
 
 /**
- * `npm run bench` (a table) and `npm run bench -- --json` (ONE JSON object on stdout, progress
+ * `npm run bench` (a table) and `npm run -s bench -- --json` (ONE JSON object on stdout, progress
  * on stderr): issue 13's budgets, every figure beside its bare reference and its budget, all
  * measured side by side in this one run. `--quick` runs fewer rounds (a smoke run, not figures).
  * Exits 0 whatever the figures: the budgets are reported, not asserted.
