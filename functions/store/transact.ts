@@ -50,7 +50,7 @@ export async function transact(given: TransactItems, onConditionFailed: (index: 
  * transaction, so a function that keeps a council's people in memory knows, from the council
  * item alone, whether they are still current (functions/store/people-cache.ts).
  */
-export const PEOPLE_PREFIXES = ['MEMBER#', 'SECRETARY#', 'COMMISSION#', 'STAFF#', 'PARTICIPANT#'];
+const PEOPLE_PREFIXES = ['MEMBER#', 'SECRETARY#', 'COMMISSION#', 'STAFF#', 'PARTICIPANT#'];
 
 function peopleVersionBumps(items: TransactItems): TransactItems {
   const keyOf = (item: TransactItems[number]) => (item.Put?.Item ?? item.Update?.Key ?? item.Delete?.Key) as { pk?: string; sk?: string } | undefined;
