@@ -250,9 +250,10 @@ export async function dryRunReport(deps: DryRunDeps, id: string, after: string |
   const run = await deps.runs.get(id);
   if (!run) throw notFound(id);
   const page = await deps.runs.changes(id, after, REPORT_PAGE);
+  const stopped = run.status === 'running' && Date.parse(deps.law.now()) - Date.parse(run.updatedAt) > STOPPED_AFTER_MS;
   return {
     id: run.id,
-    status: run.status,
+    status: stopped ? 'failed' : run.status,
     version: run.version,
     inForce: run.inForce,
     examined: { from: run.ranges[0]?.from ?? run.inForce.from, records: run.examined, ranges: run.ranges },
@@ -262,5 +263,21 @@ export async function dryRunReport(deps: DryRunDeps, id: string, after: string |
     updatedAt: run.updatedAt,
     ...(run.finishedAt ? { finishedAt: run.finishedAt } : {}),
     ...(run.error ? { error: run.error } : {}),
+    ...(stopped ? { error: STOPPED } : {}),
   };
 }
+
+/**
+ * A run that has not moved for this long has stopped (its function crashed past its retry):
+ * each invocation saves after every page and hands over within its 5 minutes, so a live run
+ * moves far more often. The report says so, and the page stops waiting for it.
+ */
+export const STOPPED_AFTER_MS = 15 * 60_000;
+const STOPPED = {
+  code: 'dry-run-stopped',
+  message: {
+    kk: 'Тексеру аяқталмай тоқтап қалды: оны қайта бастаңыз',
+    ru: 'Проверка остановилась, не завершившись: начните её заново',
+    en: 'The dry-run stopped before it finished: start it again',
+  },
+};

@@ -3,7 +3,7 @@ import { ConflictError } from '../../../functions/errors.ts';
 import { readCases } from '../../../functions/rules/index.ts';
 import { storedLaw } from '../../../functions/rules/amendments.ts';
 import type { OutcomeChange, ReplayRecord } from '../../../functions/rules/dry-run.ts';
-import { continueDryRun, dryRunReport, startDryRun, type DryRunDeps, type DryRunRun, type DryRunStore } from '../../../functions/rules/dry-run-job.ts';
+import { continueDryRun, dryRunReport, startDryRun, STOPPED_AFTER_MS, type DryRunDeps, type DryRunRun, type DryRunStore } from '../../../functions/rules/dry-run-job.ts';
 import { affectedRanges, type ReplayRange } from '../../../functions/rules/dry-run-ranges.ts';
 import { prepareAmendment } from '../../../functions/rules/amendments.ts';
 import { seedLaw, type LawDeps } from '../../../functions/rules/publication.ts';
@@ -134,5 +134,21 @@ describe('Function: continueDryRun', () => {
     const late: DryRunStore = { ...store, get: async () => structuredClone(stale) };
     expect((await continueDryRun({ ...deps, runs: late }, run.id, { timeLeft: () => 0, pageSize: 100 })).next).toBe('stop');
     expect(runs.get(run.id)!.examined).toBe(100);
+  });
+});
+
+describe('Function: dryRunReport', () => {
+  it('reports a run that has not moved for longer than any invocation lives as stopped, in words, and one that has as running', async () => {
+    const { store } = generatedStore(500, () => 6);
+    const deps = await setup(store);
+    const run = await startDryRun(deps, amendmentFile('order-7-2021.yaml'));
+    const at = (ms: number) => ({ ...deps, law: { ...deps.law, now: () => new Date(Date.parse(run.updatedAt) + ms).toISOString() } });
+    expect((await dryRunReport(at(STOPPED_AFTER_MS - 60_000), run.id)).status).toBe('running');
+    const stopped = await dryRunReport(at(STOPPED_AFTER_MS + 60_000), run.id);
+    expect(stopped.status).toBe('failed');
+    expect(stopped.error).toMatchObject({ code: 'dry-run-stopped', message: { kk: expect.stringContaining('қайта бастаңыз'), ru: expect.stringContaining('заново') } });
+    // A finished run is never called stopped, however old.
+    await continueDryRun(deps, run.id, { timeLeft: () => Infinity, pageSize: 500 });
+    expect((await dryRunReport(at(10 * STOPPED_AFTER_MS), run.id)).status).toBe('done');
   });
 });
