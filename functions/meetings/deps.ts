@@ -52,6 +52,11 @@ export function meetingChanged(): ConflictError {
   });
 }
 
+/** The voter is not marked present: refused before the write, and by the write's own condition. */
+export function voterNotPresent(): ConflictError {
+  return new ConflictError('not-present', { kk: 'Дауыс беруші отырыста жоқ', ru: 'Голосующий не присутствует на заседании', en: 'The voter is not present at the meeting' });
+}
+
 export function meetingEnded(): ConflictError {
   return new ConflictError('meeting-held', { kk: 'Отырыс аяқталған', ru: 'Заседание уже завершено', en: 'The meeting has already ended' });
 }

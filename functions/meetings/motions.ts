@@ -3,7 +3,7 @@ import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from 
 import { derivedId, newId } from '../ids.ts';
 import type { Caller } from '../membership/access.ts';
 import { askLaw } from '../membership/deps.ts';
-import { actorAt, meetingChecked, meetingEnded, meetingFor, refuseIfSealed, sittingOn, type MeetingDeps } from './deps.ts';
+import { actorAt, meetingChecked, meetingEnded, meetingFor, refuseIfSealed, sittingOn, voterNotPresent, type MeetingDeps } from './deps.ts';
 import { isPresiding, notPresiding, quorumOf } from './meetings.ts';
 import type { Bilingual } from './minutes-doc.ts';
 import type { Dissent, Meeting, Motion, MotionKind, VoteChoice } from './model.ts';
@@ -82,7 +82,7 @@ export async function castVote(deps: MeetingDeps, caller: Caller, councilId: str
     throw new ConflictError('not-quorate', { kk: 'Кворум жоқ: дауысқа салуға болмайды (22-тармақ)', ru: 'Нет кворума: ставить на голосование нельзя (п. 22)', en: 'Not quorate: nothing can be put to a vote (p22)' }, { reasons: quorum.reasons });
   }
   if (!quorum.present.includes(voterId)) {
-    throw new ConflictError('not-present', { kk: 'Дауыс беруші отырыста жоқ', ru: 'Голосующий не присутствует на заседании', en: 'The voter is not present at the meeting' });
+    throw voterNotPresent();
   }
   const enteredBy = actor.id === voterId ? undefined : actor.id;
   await deps.meetings.putVote(meeting, motion, { voterId, choice, enteredBy }, context!.peopleVersion);

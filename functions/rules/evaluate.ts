@@ -78,7 +78,10 @@ export async function evaluate(
 const datesByVersion = new WeakMap<LawVersion, DatesBasis>();
 function datesOfVersion(version: LawVersion): DatesBasis {
   let found = datesByVersion.get(version);
-  if (!found) datesByVersion.set(version, (found = Object.freeze({ ...datesOf(version), message: Object.freeze(datesOf(version).message) }) as DatesBasis));
+  if (!found) {
+    const made = datesOf(version);
+    datesByVersion.set(version, (found = Object.freeze({ ...made, message: Object.freeze(made.message) })));
+  }
   return found;
 }
 

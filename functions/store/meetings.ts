@@ -2,7 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, TransactGetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, StoreUnavailableError } from '../errors.ts';
 import type { Council } from '../membership/model.ts';
-import { meetingChanged, minutesSigned } from '../meetings/deps.ts';
+import { meetingChanged, minutesSigned, voterNotPresent } from '../meetings/deps.ts';
 import type { MinutesBody } from '../meetings/minutes-doc.ts';
 import type { Dissent, ExtraordinaryDemand, Meeting, Motion, Vote } from '../meetings/model.ts';
 import { CHAIRPERSON, meetingFromStored } from '../meetings/model.ts';
@@ -18,7 +18,6 @@ const motionClosed = () => conflict('motion-closed', 'Voting on this motion is c
 const STATUS = { '#status': 'status' };
 /** DynamoDB reads at most 100 items in one TransactGetItems. */
 const MAX_TRANSACT_GET = 100;
-const notPresent = () => conflict('not-present', 'The voter is not present at the meeting', 'Голосующий не присутствует на заседании', 'Дауыс беруші отырыста жоқ');
 const membershipChanged = () =>
   conflict('membership-changed', 'The council\'s membership changed meanwhile: try again', 'Состав совета за это время изменился: повторите', 'Кеңестің құрамы осы уақытта өзгерді: қайталаңыз');
 const created = { ConditionExpression: 'attribute_not_exists(pk)' };
@@ -202,7 +201,7 @@ export function dynamoMeetingStore(): MeetingStore {
             },
           },
         ],
-        (index) => (index === 0 ? motionClosed() : index === 2 ? notPresent() : membershipChanged()),
+        (index) => (index === 0 ? motionClosed() : index === 2 ? voterNotPresent() : membershipChanged()),
       );
     },
     listVotes: (cid, mid, moid) => under<Vote>(cid, 'MEETING', mid, 'VOTE', moid),
